@@ -1,22 +1,13 @@
 import { type Command, EXIT_USAGE, UsageError } from './command.js';
 
-/** Sub-commands, loaded on demand. The order is the order of `--help`. */
-const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
-  verify: () => import('./commands/verify.js'),
-  check: () => import('./commands/check.js'),
-  export: () => import('./commands/export.js'),
-  replay: () => import('./commands/replay.js'),
-  view: () => import('./commands/view.js'),
-  scenarios: () => import('./commands/scenarios.js'),
-  'tlc-install': () => import('./commands/tlc-install.js'),
-  bench: () => import('./commands/bench.js'),
-};
+/** Sub-commands, each loaded on demand from `commands/<name>.ts`. The order is the order of `--help`. */
+const COMMANDS = ['verify', 'check', 'export', 'replay', 'view', 'scenarios', 'tlc-install', 'bench'] as const;
 
 async function loadCommand(name: string): Promise<Command | undefined> {
-  const load = COMMANDS[name];
-  if (!load) return undefined;
+  if (!(COMMANDS as readonly string[]).includes(name)) return undefined;
   try {
-    return (await load()).command;
+    const mod = (await import(`./commands/${name}.js`)) as { command: Command };
+    return mod.command;
   } catch (err) {
     if ((err as { code?: string }).code === 'ERR_MODULE_NOT_FOUND' && String(err).includes(`commands/${name}`)) {
       return undefined; // declared but not built yet
@@ -27,7 +18,7 @@ async function loadCommand(name: string): Promise<Command | undefined> {
 
 async function usage(): Promise<string> {
   const lines = ['usage: ha-verify <command> [options]', '', 'commands:'];
-  for (const name of Object.keys(COMMANDS)) {
+  for (const name of COMMANDS) {
     const cmd = await loadCommand(name);
     if (cmd) lines.push(`  ${name.padEnd(12)} ${cmd.summary}`);
   }
