@@ -58,6 +58,7 @@ export type Expr =
   | { readonly op: 'head'; readonly t: Type; readonly seq: Expr }
   | { readonly op: 'tail'; readonly t: Type; readonly seq: Expr }
   | { readonly op: 'append'; readonly t: Type; readonly seq: Expr; readonly elem: Expr }
+  | { readonly op: 'at'; readonly t: Type; readonly seq: Expr; readonly index: Expr }
   | { readonly op: 'setOf'; readonly t: Type; readonly elems: readonly Expr[] }
   | { readonly op: 'in'; readonly t: Type; readonly elem: Expr; readonly set: Expr }
   | { readonly op: SetOp; readonly t: Type; readonly a: Expr; readonly b: Expr }
@@ -118,6 +119,7 @@ export function children(e: Expr): readonly Expr[] {
     case 'funOf': return [e.body];
     case 'len': case 'head': case 'tail': return [e.seq];
     case 'append': return [e.seq, e.elem];
+    case 'at': return [e.seq, e.index];
     case 'setOf': return e.elems;
     case 'in': return [e.elem, e.set];
     case 'card': return [e.set];
@@ -149,6 +151,7 @@ export function mapExpr(e: Expr, f: (e: Expr) => Expr): Expr {
     case 'funOf': r = { ...e, body: m(e.body) }; break;
     case 'len': case 'head': case 'tail': r = { ...e, seq: m(e.seq) }; break;
     case 'append': r = { ...e, seq: m(e.seq), elem: m(e.elem) }; break;
+    case 'at': r = { ...e, seq: m(e.seq), index: m(e.index) }; break;
     case 'setOf': r = { ...e, elems: e.elems.map(m) }; break;
     case 'in': r = { ...e, elem: m(e.elem), set: m(e.set) }; break;
     case 'card': r = { ...e, set: m(e.set) }; break;

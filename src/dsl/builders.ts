@@ -240,6 +240,19 @@ export function append(seq: Expr, elem: Expr): Expr {
   if (!compatible(seq.t.elem, elem.t)) throw new DslTypeError(`append: ${showType(elem.t)} is not in ${showType(seq.t.elem)}`);
   return { op: 'append', t: seq.t, seq, elem };
 }
+/** The element at 1-based position `index` of a sequence, `s[i]`; outside 1..Len(s) it is a model error. */
+export function at(seq: Expr, index: Expr): Expr {
+  expect(seq, 'seq', 'at');
+  expect(index, 'int', 'at index');
+  if (seq.t.kind !== 'seq') throw new Error('unreachable');
+  return { op: 'at', t: seq.t.elem, seq, index };
+}
+/** Some element of a sequence satisfies `pred`: `\E i \in 1..max : i <= Len(s) /\ pred(s[i])`. */
+export function seqExists(name: string, seq: Expr, pred: (elem: Expr) => Expr): Expr {
+  expect(seq, 'seq', 'seqExists');
+  if (seq.t.kind !== 'seq') throw new Error('unreachable');
+  return exists(name, intT(1, Math.max(1, seq.t.max)), (i) => and(le(i, len(seq)), pred(at(seq, i))));
+}
 /** The empty sequence of a sequence type. */
 export function emptySeq(t: Type): Expr {
   return lit([], t);

@@ -115,6 +115,12 @@ export function evaluate(e: Expr, env: EvalEnv): Value {
       if (e.t.kind === 'seq' && s.length >= e.t.max) throw new EvalError(`Append beyond the bound ${e.t.max} of ${showType(e.t)}`);
       return [...s, evaluate(e.elem, env)];
     }
+    case 'at': {
+      const s = evaluate(e.seq, env) as Value[];
+      const i = evaluate(e.index, env) as number;
+      if (i < 1 || i > s.length) throw new EvalError(`sequence index ${i} outside 1..${s.length}`);
+      return s[i - 1];
+    }
     case 'setOf': {
       const elemT = (e.t as { elem: Type }).elem;
       return makeSet(elemT, e.elems.map((x) => evaluate(x, env)));

@@ -102,6 +102,7 @@ export function printExpr(e: Expr): string {
     case 'head': return `Head(${printExpr(e.seq)})`;
     case 'tail': return `Tail(${printExpr(e.seq)})`;
     case 'append': return `Append(${printExpr(e.seq)}, ${printExpr(e.elem)})`;
+    case 'at': return `${wrap(e.seq, ATOM)}[${printExpr(e.index)}]`;
     case 'setOf': return `{${e.elems.map(printExpr).join(', ')}}`;
     case 'card': return `Cardinality(${printExpr(e.set)})`;
     case 'filter': return `{${e.bind} \\in ${printDomain(e.dom)} : ${printExpr(e.pred)}}`;

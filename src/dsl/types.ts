@@ -37,7 +37,8 @@ export function intT(lo: number, hi: number): IntType {
 
 /** An enumeration of string literals; `name` is the TLA+ constant or definition that names the set, if any. */
 export function enumT<const V extends string>(values: readonly V[], name?: string): EnumType {
-  if (values.length === 0) throw new RangeError('enumT: empty enumeration');
+  // An empty set is allowed only when it is named (a constant like Sessions = {}).
+  if (values.length === 0 && !name) throw new RangeError('enumT: empty enumeration');
   if (new Set(values).size !== values.length) throw new RangeError(`enumT: duplicate literal in ${values.join(',')}`);
   return Object.freeze({ kind: 'enum', values: Object.freeze([...values]), ...(name ? { name } : {}) });
 }

@@ -217,3 +217,16 @@ describe('domains', () => {
     expect(x.isMember(inbox.t, [1, 2, 3])).toBe(false);
   });
 });
+
+describe('sequence indexing', () => {
+  it('s[i] and seqExists', () => {
+    expect(ev(x.at(inbox, x.num(1)))).toEqual({ type: 'state', from: 'n1' });
+    expect(tla(x.at(inbox, x.num(1)))).toBe('inbox[1]');
+    const anySync = x.seqExists('i', inbox, (m) => x.eq(x.field(m, 'type'), x.str('sync', Msg.fields[0][1] as x.EnumType)));
+    const anyState = x.seqExists('i', inbox, (m) => x.eq(x.field(m, 'type'), x.str('state', Msg.fields[0][1] as x.EnumType)));
+    expect(ev(anySync)).toBe(false);
+    expect(ev(anyState)).toBe(true);
+    expect(tla(anyState)).toBe('\\E i \\in 1..2 : i <= Len(inbox) /\\ inbox[i].type = "state"');
+    expect(() => ev(x.at(inbox, x.num(2)))).toThrow(/outside 1\.\.1/);
+  });
+});
