@@ -24,6 +24,10 @@ export interface EmittedSend {
   readonly msg: Value;
 }
 
+/** Static type of a DSL action as given to `setup({ actions })`. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type DslXStateAction = any;
+
 /** What a DSL-built guard carries. */
 export interface DslGuardTag { readonly kind: 'guard'; readonly expr: Expr }
 /** What a DSL-built action carries. */
@@ -73,7 +77,9 @@ export function dslFor(consts: Readonly<Record<string, Value>>) {
         for (const s of sends) enqueue.emit(s as never);
       });
       Object.defineProperty(act, DSL, { value: { kind: 'action', stmts } satisfies DslActionTag });
-      return act;
+      // XState's action types are parameterised by the machine they end up in;
+      // a DSL action fits any machine, so its static type is left open.
+      return act as DslXStateAction;
     },
   };
 }
