@@ -1,0 +1,96 @@
+/**
+ * A virtual clock with a timer queue. Time moves only when told to, and
+ * timers due at the same instant fire in the order they were set, so a run
+ * depends on nothing but its inputs.
+ */
+
+/** Handle of a scheduled timer. */
+export type TimerId = number;
+
+interface Timer {
+  readonly id: TimerId;
+  readonly at: number;
+  readonly owner: string;
+  readonly callback: () => void;
+}
+
+/** Bound on timers fired by one advance: a zero-delay loop is a bug, not a long run. */
+const MAX_FIRINGS_PER_ADVANCE = 1_000_000;
+
+/** Deterministic virtual time. */
+export class VirtualClock {
+  private time = 0;
+  private nextId = 1;
+  /** Sorted by (at, id): ids grow, so equal times fire in scheduling order. */
+  private timers: Timer[] = [];
+
+  /** Current virtual time in ms. */
+  now(): number {
+    return this.time;
+  }
+
+  /** Calls `callback` after `delayMs` (at least 0). `owner` lets a crash cancel a device's timers together. */
+  schedule(delayMs: number, callback: () => void, owner = 'world'): TimerId {
+    return this.scheduleAt(this.time + Math.max(0, delayMs), callback, owner);
+  }
+
+  /** Calls `callback` at absolute time `at` (not before now). */
+  scheduleAt(at: number, callback: () => void, owner = 'world'): TimerId {
+    const timer: Timer = { id: this.nextId, at: Math.max(at, this.time), owner, callback };
+    this.nextId += 1;
+    // binary search for the first timer strictly after (at, id); ids only grow so ties go last
+    let lo = 0;
+    let hi = this.timers.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.timers[mid] as Timer).at <= timer.at) lo = mid + 1;
+      else hi = mid;
+    }
+    this.timers.splice(lo, 0, timer);
+    return timer.id;
+  }
+
+  /** Cancels one timer; false when it had already fired or was cancelled. */
+  cancel(id: TimerId): boolean {
+    const index = this.timers.findIndex((timer) => timer.id === id);
+    if (index < 0) return false;
+    this.timers.splice(index, 1);
+    return true;
+  }
+
+  /** Cancels every timer of `owner`; returns how many. */
+  cancelOwner(owner: string): number {
+    const before = this.timers.length;
+    this.timers = this.timers.filter((timer) => timer.owner !== owner);
+    return before - this.timers.length;
+  }
+
+  /** Number of pending timers (of `owner`, when given). */
+  pending(owner?: string): number {
+    return owner === undefined ? this.timers.length : this.timers.filter((timer) => timer.owner === owner).length;
+  }
+
+  /** Time of the earliest pending timer, or null. */
+  nextAt(): number | null {
+    return this.timers[0]?.at ?? null;
+  }
+
+  /** Moves time forward by `ms`, firing every timer due on the way; returns how many fired. */
+  advance(ms: number): number {
+    return this.advanceTo(this.time + Math.max(0, ms));
+  }
+
+  /** Moves time to `target`, firing due timers in order (time is each timer's own when it fires). */
+  advanceTo(target: number): number {
+    let fired = 0;
+    for (let next = this.timers[0]; next !== undefined && next.at <= target; next = this.timers[0]) {
+      this.timers.shift();
+      this.time = next.at;
+      next.callback();
+      fired += 1;
+      if (fired > MAX_FIRINGS_PER_ADVANCE) throw new Error(`virtual clock: more than ${MAX_FIRINGS_PER_ADVANCE} timers fired before ${target} ms`);
+    }
+    this.time = Math.max(this.time, target);
+    return fired;
+  }
+}
