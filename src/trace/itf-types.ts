@@ -81,23 +81,19 @@ export const ITF_ACTION_TAKEN = 'mbt::actionTaken';
 /** Key of a state's action parameters (Quint's model-based-testing convention). */
 export const ITF_NONDET_PICKS = 'mbt::nondetPicks';
 
-/** Free-form metadata of a state; `index` is its position in `states`. */
-export interface ItfStateMeta {
-  readonly index?: number;
-  readonly [key: string]: unknown;
-}
-
 /**
  * One state: a value for every name in the trace's `vars` (and, in the first
  * state, for every name in `params`), plus the step that produced it.
+ * `#meta` is free-form but made of ITF values; ha-verify writes
+ * `{"index": <position in states>}`.
  */
 export interface ItfState {
-  readonly '#meta'?: ItfStateMeta;
+  readonly '#meta'?: ItfRecord;
   /** Name of the action that produced this state; absent only in the first state. */
   readonly 'mbt::actionTaken'?: string;
   /** Parameters of that action, by name. */
   readonly 'mbt::nondetPicks'?: ItfRecord;
-  readonly [variable: string]: ItfValue | ItfStateMeta | undefined;
+  readonly [variable: string]: ItfValue | undefined;
 }
 
 /** The step that closes a lasso: from the last state back to `states[loop]`. */

@@ -167,6 +167,7 @@ function checkTrace(doc: unknown, opts: ItfValidateOptions): asserts doc is ItfT
       const mc = child(c, '#meta');
       if (!isPlainObject(meta)) fail(mc, `state ${i}: #meta must be an object, found ${describe(meta)}`);
       if ('index' in meta && meta.index !== i) fail(child(mc, 'index'), `state ${i}: #meta.index is ${describe(meta.index)}, expected ${i}`);
+      for (const k of Object.keys(meta)) checkValue(meta[k], child(mc, k));
     }
     const required = i === 0 ? [...vars, ...params] : vars;
     for (const v of required) {

@@ -183,7 +183,7 @@ describe('ok: temporal violation with a lasso', () => {
     const seen: [number, number][] = [];
     fromTool('ok.tool.out', {
       resolveParams: (prev, next) => {
-        seen.push([prev['#meta']?.index ?? -1, next['#meta']?.index ?? -1]);
+        seen.push([Number(prev['#meta']?.index), Number(next['#meta']?.index)]);
         return undefined;
       },
     });

@@ -164,6 +164,12 @@ describe('validateItfTrace', () => {
     expect(errorOf(doc).at?.path).toBe('$.states[1]["#meta"].index');
   });
 
+  it('requires state #meta to hold ITF values', () => {
+    const doc = goodTrace();
+    (doc.states as Record<string, unknown>[])[0]['#meta'] = { index: 0, note: null };
+    expect(errorOf(doc).at?.path).toBe('$.states[0]["#meta"].note');
+  });
+
   it('checks loop bounds and loopAction', () => {
     expect(errorOf({ ...goodTrace(), loop: 3 }).message).toContain('loop must be a state index in 0..2');
     expect(errorOf({ ...goodTrace(), loop: -1 }).at?.path).toBe('$.loop');
