@@ -154,6 +154,7 @@ export function interpretToolItems(items: readonly ToolItem[]): TlcOutput {
   const errors: PendingError[] = [];
   const warnings: string[] = [];
   const counterexampleFiles: string[] = [];
+  const unreadable: string[] = [];
   const textRuns: string[][] = [];
   let run: string[] | undefined;
   let success = false;
@@ -285,7 +286,7 @@ export function interpretToolItems(items: readonly ToolItem[]): TlcOutput {
         const parsed = parseStateMessage(b);
         const target = trace ?? newTrace();
         if (!parsed.ok) {
-          errors.push({ code: m.code, message: `cannot read state message: ${parsed.error.message}`, positions: [] });
+          unreadable.push(`message ${m.code}: ${parsed.error.message}`);
         } else if (parsed.value.kind === 'state') {
           target.states.push(parsed.value.state);
         } else {
@@ -326,6 +327,7 @@ export function interpretToolItems(items: readonly ToolItem[]): TlcOutput {
     warnings,
     finished,
     counterexampleFiles,
+    unreadable,
     items,
   };
 

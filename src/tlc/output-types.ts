@@ -141,6 +141,12 @@ export interface TlcOutput {
   readonly finished: boolean;
   /** Files TLC said it wrote a counterexample to (`-dumpTrace`). */
   readonly counterexampleFiles: readonly string[];
+  /**
+   * Messages this parser could not read (e.g. a state whose value it cannot
+   * parse), each as `message <code>: <why>`. Empty for every TLC output
+   * ha-verify knows; anything here means a trace may lack a state.
+   */
+  readonly unreadable: readonly string[];
   /** The whole output, split into messages and text lines. */
   readonly items: readonly ToolItem[];
 }

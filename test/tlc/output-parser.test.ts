@@ -289,7 +289,25 @@ describe('simulate.tool.out: simulation', () => {
   });
 });
 
+describe('every fixture', () => {
+  it.each(['inv', 'live', 'ok', 'dead', 'deadlock', 'Deadlock', 'ParseError', 'SemanticError', 'RuntimeError', 'missing', 'simulate'])(
+    '%s.tool.out is read without unreadable messages',
+    (name) => {
+      expect(parse(`${name}.tool.out`).unreadable).toEqual([]);
+    },
+  );
+});
+
 describe('partial and unusual output', () => {
+  it('lists a state message it cannot read, and keeps the rest of the trace', () => {
+    // State 2's body becomes `x = {1` (6 characters): the text ends at column 7.
+    const text = fixture('Deadlock.tool.out').replace('x = 1', 'x = {1');
+    const o = parseTlcOutput(text);
+    expect(o.unreadable).toEqual(["message 2217: expected ',' or '}' in a set, found end of text at line 2, column 7"]);
+    expect(o.outcome.kind).toBe('deadlock');
+    expect(traceOf(o).states.map((s) => s.number)).toEqual([1, 3]);
+  });
+
   it('says incomplete when TLC was cut off', () => {
     const text = fixture('dead.tool.out');
     const o = parseTlcOutput(text.slice(0, text.indexOf('@!@!@STARTMSG 2193')));
