@@ -62,6 +62,7 @@ export function parseTlcInstallArgs(argv: readonly string[]): InstallOptions {
   return opts;
 }
 
+/** The `tlc-install` sub-command (see {@link HELP} for its options). */
 export const command: Command = {
   summary: `download TLC (tla2tools.jar ${TLA2TOOLS_VERSION}) and print the TLA2TOOLS_JAR line`,
   help: HELP,
