@@ -46,8 +46,8 @@ export type DeliveryResult =
   | { readonly outcome: 'dropped'; readonly message: IclMessage }
   | { readonly outcome: 'empty' };
 
-/** Result of one probe. */
-export type ProbeOutcome = 'answered' | 'unanswered' | 'not-probing' | 'node-down';
+/** Result of one probe ('lost': the probe or its answer was lost on the way, by request). */
+export type ProbeOutcome = 'answered' | 'unanswered' | 'lost' | 'not-probing' | 'node-down';
 /** Result of noticing the ICL down. */
 export type DetectLossOutcome = 'detected' | 'already-down' | 'node-down';
 /** Result of noticing the ICL up. */
@@ -186,11 +186,17 @@ export class MnhaNetwork {
    * `node` sends one activeness probe (if it is probing) and the responder
    * answers it or not: along the router's preferred path, or back to the
    * sender when misbehaving. The answer's effect on the node happens here.
+   * With `lose`, the probe is sent but lost on the way (probe loss): nobody
+   * answers and nothing changes but the node's count of probes sent.
    */
-  probe(node: NodeName): ProbeOutcome {
+  probe(node: NodeName, options: { readonly lose?: boolean } = {}): ProbeOutcome {
     const target = this.slots[node].node;
     if (target === null) return 'node-down';
     if (!target.sendProbe()) return 'not-probing';
+    if (options.lose === true) {
+      this.pendingProbes = this.pendingProbes.filter((pending) => pending.from !== node);
+      return 'lost';
+    }
     this.afterInput();
     return this.lastProbe[node];
   }
@@ -324,7 +330,15 @@ export class MnhaNetwork {
    */
   runUntilQuiet(options: { readonly windowMs?: number; readonly limitMs?: number } = {}): QuietResult {
     const t = this.timing;
-    const windowMs = options.windowMs ?? 2 * Math.max(t.heartbeatTimeoutMs, t.probeIntervalMs, t.coldSyncMs, t.routeDelayMs) + t.iclLatencyMs;
+    const longest = Math.max(
+      ...NODE_NAMES.map((name) => {
+        const n = { ...timingFor(this.options.configs[name]), ...this.options.timing };
+        return Math.max(n.heartbeatTimeoutMs, n.probeIntervalMs, n.coldSyncMs);
+      }),
+      t.routeDelayMs,
+    );
+    // twice the longest timer: any pending reaction would have shown by then
+    const windowMs = options.windowMs ?? 2 * longest + t.iclLatencyMs;
     const limit = this.clock.now() + (options.limitMs ?? 60_000);
     let key = settleKey(this.observe());
     let stableSince = this.clock.now();

@@ -16,7 +16,7 @@ export type Stimulus =
   | { readonly kind: 'dropNext'; readonly to: NodeName }
   | { readonly kind: 'detectIclLoss'; readonly node: NodeName }
   | { readonly kind: 'detectIclUp'; readonly node: NodeName }
-  | { readonly kind: 'probe'; readonly node: NodeName }
+  | { readonly kind: 'probe'; readonly node: NodeName; readonly lose?: boolean }
   | { readonly kind: 'setRouterMisbehaving'; readonly on: boolean }
   | { readonly kind: 'convergeRoutes'; readonly node: NodeName; readonly router?: RouterName }
   | { readonly kind: 'failMonitor'; readonly node: NodeName; readonly srg: SrgId }
@@ -53,7 +53,7 @@ export function applyStimulus(net: MnhaNetwork, stimulus: Stimulus): StimulusOut
       case 'detectIclUp':
         return net.detectIclUp(stimulus.node);
       case 'probe':
-        return net.probe(stimulus.node);
+        return net.probe(stimulus.node, { lose: stimulus.lose ?? false });
       case 'setRouterMisbehaving':
         return net.setRouterMisbehaving(stimulus.on);
       case 'convergeRoutes':

@@ -85,3 +85,16 @@ describe('crash of the active node and takeover by the backup', () => {
     expect(states(net)).toEqual({ n1: 'backup', n2: 'active' });
   });
 });
+
+describe('probe loss', () => {
+  it('a lost probe changes nothing; the next one is answered', () => {
+    const net = network();
+    bootInContact(net);
+    net.crash('n1');
+    net.detectIclLoss('n2');
+    expect(net.probe('n2', { lose: true })).toBe('lost');
+    expect(srg1(net, 'n2')).toMatchObject({ ...ROLE.backup, probing: true });
+    expect(net.apply({ kind: 'probe', node: 'n2' }).outcome).toBe('answered');
+    expect(srg1(net, 'n2')).toMatchObject(ROLE.active);
+  });
+});
