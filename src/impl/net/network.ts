@@ -81,8 +81,11 @@ const SCRIPT_OWNER = 'script';
 
 /** Two MNHA nodes in a deterministic world. */
 export class MnhaNetwork {
+  /** How advertisements reach the routers. */
   readonly convergence: RouteConvergence;
+  /** Network timers, with n1's node timers (each node runs its own, from its configuration). */
   readonly timing: NetworkTiming;
+  /** The router hosting the probe destination. */
   readonly probeRouter: RouterName;
   private readonly options: NetworkOptions;
   private readonly clock = new VirtualClock();
@@ -132,8 +135,8 @@ export class MnhaNetwork {
 
   /** Delivers the oldest message in flight toward `to`, which reacts to it at once. */
   deliverNext(to: NodeName): DeliveryResult {
-    const envelope = this.icl.shift(to);
     const node = this.slots[to].node;
+    const envelope = node === null ? undefined : this.icl.shift(to);
     if (envelope === undefined || node === null) return { outcome: 'empty' };
     const taken = node.receive(envelope.message);
     this.afterInput();

@@ -32,10 +32,21 @@ export interface StateNotification {
   readonly preemption: boolean;
 }
 
-/** Liveness only; lets the receiver notice the ICL is up, or keep believing it. */
+/**
+ * Liveness, sent periodically whatever the node believes of the ICL: lets
+ * the receiver notice the ICL is up, or keep believing it. It repeats the
+ * sender's current state, so that a lost state notification is repaired
+ * within one heartbeat period (what a periodic state refresh does in a real
+ * daemon). It carries no sequence number: FIFO delivery keeps it in order.
+ */
 export interface Heartbeat {
   readonly kind: 'heartbeat';
   readonly from: Origin;
+  readonly ack: number;
+  readonly srg0: Srg0State;
+  readonly srg1: Srg1State;
+  readonly activenessPriority: number | null;
+  readonly preemption: boolean;
 }
 
 /** A session became active on the sender because a packet arrived there: demote your copy. */

@@ -158,6 +158,8 @@ export class MnhaNode {
           this.sas.delete(message.vpn);
           break;
         case 'heartbeat':
+          this.peer.record(message);
+          this.onAck(message.ack);
           break;
       }
       if (contact) this.onContact();
@@ -406,12 +408,17 @@ export class MnhaNode {
 
   private onStateNotification(message: StateNotification): void {
     this.peer.record(message);
-    if (this.pendingHandoverSeq !== null && message.ack >= this.pendingHandoverSeq) this.pendingHandoverSeq = null;
+    this.onAck(message.ack);
     if (message.hello) this.stateDirty = true;
     if (message.handover) {
       if (this.srg1 === 'backup') this.becomeActive();
       else this.stateDirty = true; // cannot take over: answer, so that the requester stops waiting
     }
+  }
+
+  /** The peer has accepted our messages up to `ack`: a handover it acknowledges is over. */
+  private onAck(ack: number): void {
+    if (this.pendingHandoverSeq !== null && ack >= this.pendingHandoverSeq) this.pendingHandoverSeq = null;
   }
 
   /** Contact with the peer is (re)established: announce ourselves, and resync sessions soon. */
@@ -579,7 +586,15 @@ export class MnhaNode {
   private armHeartbeat(): void {
     this.timers.heartbeat = this.ports.clock.setTimeout(this.behaviour.timing.heartbeatIntervalMs, () => {
       this.timers.heartbeat = null;
-      this.ports.icl.send({ kind: 'heartbeat', from: this.origin() });
+      this.ports.icl.send({
+        kind: 'heartbeat',
+        from: this.origin(),
+        ack: this.peer.lastAccepted(),
+        srg0: this.srg0,
+        srg1: this.srg1,
+        activenessPriority: this.config.srg1.activenessPriority,
+        preemption: this.config.srg1.preemption,
+      });
       this.armHeartbeat();
     });
   }

@@ -4,7 +4,7 @@
  * state. Stale, duplicated and foreign messages are recognised here.
  */
 import type { Srg0State, Srg1State } from '../domain.js';
-import type { IclMessage, StateNotification } from './icl-messages.js';
+import type { Heartbeat, IclMessage, StateNotification } from './icl-messages.js';
 
 /** The peer's state as its last state notification announced it. */
 export interface PeerState {
@@ -48,8 +48,8 @@ export class PeerTracker {
     return admission;
   }
 
-  /** Records the state a notification announces. */
-  record(notification: StateNotification): void {
+  /** Records the state a notification (or a heartbeat's refresh) announces. */
+  record(notification: StateNotification | Heartbeat): void {
     this.state = {
       localId: notification.from.localId,
       srg0: notification.srg0,

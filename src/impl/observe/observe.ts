@@ -26,7 +26,15 @@ export function copyMessage(message: IclMessage): IclMessage {
         preemption: message.preemption,
       };
     case 'heartbeat':
-      return { kind: 'heartbeat', from };
+      return {
+        kind: 'heartbeat',
+        from,
+        ack: message.ack,
+        srg0: message.srg0,
+        srg1: message.srg1,
+        activenessPriority: message.activenessPriority,
+        preemption: message.preemption,
+      };
     case 'session-active':
       return { kind: 'session-active', from, seq: message.seq, sessionId: message.sessionId, packet: message.packet };
     case 'sa-sync':

@@ -92,6 +92,6 @@ describe('peer tracker', () => {
     expect(peer.lastAccepted()).toBe(2);
     expect(peer.admit(state(2, 1))).toBe('new-incarnation');
     expect(peer.admit(state(1, 9))).toBe('stale');
-    expect(peer.admit({ kind: 'heartbeat', from: { localId: 2, incarnation: 2 } })).toBe('accepted');
+    expect(peer.admit({ kind: 'heartbeat', from: { localId: 2, incarnation: 2 }, ack: 0, srg0: 'online', srg1: 'hold', activenessPriority: null, preemption: false })).toBe('accepted');
   });
 });

@@ -85,3 +85,16 @@ describe('ICL loss, keep-and-probe reading', () => {
     expect(srg1(net, 'n2')).toMatchObject(ROLE.backup);
   });
 });
+
+describe('a lost state notification', () => {
+  it('is repaired on the clock by the next heartbeat, which repeats the sender state', () => {
+    const net = network();
+    net.runUntilQuiet();
+    expect(states(net)).toEqual({ n1: 'active', n2: 'backup' });
+    net.failMonitor('n1', 1);
+    expect(net.dropNext('n2')).toMatchObject({ outcome: 'dropped', message: { kind: 'state', srg1: 'ineligible' } });
+    // heartbeats go every 100 ms with 5 ms latency: within 105 ms n2 hears n1 is ineligible
+    net.advance(105);
+    expect(srg1(net, 'n2')).toMatchObject(ROLE.active);
+  });
+});
