@@ -34,7 +34,8 @@ import { MonitorSet, type MonitorChange } from './monitor-set.js';
 import type { NodeBehaviour } from './node-behaviour.js';
 import type { NodeInspection } from './node-inspection.js';
 import { PeerTracker, type PeerState } from './peer-tracker.js';
-import type { NodePorts, ProbeReply, TimerHandle } from './ports.js';
+import { NamedTimers } from './named-timers.js';
+import type { NodePorts, ProbeReply } from './ports.js';
 import { SaTable } from './sa-table.js';
 import { SessionTable } from './session-table.js';
 import { SignalRouteTable } from './signal-route-table.js';
@@ -102,7 +103,7 @@ export class MnhaNode {
   private negotiations = 0;
   private advertised: Preference | null = null;
   private depth = 0;
-  private readonly timers: Record<TimerName, TimerHandle | null> = { heartbeat: null, deadPeer: null, probe: null, coldSync: null };
+  private readonly timers: NamedTimers<TimerName>;
 
   constructor(deps: NodeDeps) {
     this.config = deps.config;
@@ -111,6 +112,7 @@ export class MnhaNode {
     this.incarnation = deps.incarnation;
     this.monitors = { 0: new MonitorSet(deps.config.srg0.monitoring), 1: new MonitorSet(deps.config.srg1.monitoring) };
     this.peer = new PeerTracker(deps.config.peer.id);
+    this.timers = new NamedTimers(deps.ports.clock);
   }
 
   // ---------------------------------------------------------------- inputs
@@ -132,7 +134,7 @@ export class MnhaNode {
 
   /** Stops every timer; the device is going away (crash or power-off). */
   stop(): void {
-    for (const name of Object.keys(this.timers) as TimerName[]) this.clearTimer(name);
+    this.timers.clearAll();
   }
 
   /** A message arrived over the ICL. Any message from the peer shows the ICL works. */
@@ -190,7 +192,7 @@ export class MnhaNode {
       this.iclView = 'down';
       this.peer.forget();
       this.pendingHandoverSeq = null;
-      this.clearTimer('deadPeer');
+      this.timers.clear('deadPeer');
       if (this.srg1 === 'active' && this.behaviour.iclLossAtActive === 'withdraw') this.enterHold();
       return 'detected';
     });
@@ -263,7 +265,7 @@ export class MnhaNode {
    */
   completeColdSync(): ColdSyncOutcome {
     return this.input(() => {
-      this.clearTimer('coldSync');
+      this.timers.clear('coldSync');
       const theirs = this.ports.icl.exchangeColdSync(this.coldSyncSnapshot());
       if (theirs !== null) this.mergeColdSync(theirs);
       if (this.srg0 === 'coldSync') {
@@ -438,7 +440,7 @@ export class MnhaNode {
     if (failed && this.srg0 !== 'isolated') {
       this.srg0 = 'isolated';
       for (const name of this.interfaces.keys()) this.interfaces.set(name, 'down');
-      this.clearTimer('coldSync');
+      this.timers.clear('coldSync');
       this.stateDirty = true;
     } else if (!failed && this.srg0 === 'isolated') {
       // recovery waits for a cold sync before going online (MNHA.md section 5)
@@ -525,8 +527,8 @@ export class MnhaNode {
       this.advertised = preference;
       this.ports.routes.advertise(preference);
     }
-    if (this.probing && this.timers.probe === null) this.armProbe();
-    if (!this.probing) this.clearTimer('probe');
+    if (this.probing && !this.timers.pending('probe')) this.armProbe();
+    if (!this.probing) this.timers.clear('probe');
   }
 
   private stateNotification(): StateNotification {
@@ -584,8 +586,7 @@ export class MnhaNode {
   }
 
   private armHeartbeat(): void {
-    this.timers.heartbeat = this.ports.clock.setTimeout(this.behaviour.timing.heartbeatIntervalMs, () => {
-      this.timers.heartbeat = null;
+    this.timers.set('heartbeat', this.behaviour.timing.heartbeatIntervalMs, () => {
       this.ports.icl.send({
         kind: 'heartbeat',
         from: this.origin(),
@@ -600,32 +601,17 @@ export class MnhaNode {
   }
 
   private armDeadPeer(): void {
-    this.clearTimer('deadPeer');
-    this.timers.deadPeer = this.ports.clock.setTimeout(this.behaviour.timing.heartbeatTimeoutMs, () => {
-      this.timers.deadPeer = null;
-      this.noticeIclDown();
-    });
+    this.timers.set('deadPeer', this.behaviour.timing.heartbeatTimeoutMs, () => this.noticeIclDown());
   }
 
   private armColdSync(): void {
-    this.clearTimer('coldSync');
-    this.timers.coldSync = this.ports.clock.setTimeout(this.behaviour.timing.coldSyncMs, () => {
-      this.timers.coldSync = null;
-      this.completeColdSync();
-    });
+    this.timers.set('coldSync', this.behaviour.timing.coldSyncMs, () => this.completeColdSync());
   }
 
   private armProbe(): void {
-    this.timers.probe = this.ports.clock.setTimeout(this.behaviour.timing.probeIntervalMs, () => {
-      this.timers.probe = null;
+    this.timers.set('probe', this.behaviour.timing.probeIntervalMs, () => {
       this.sendProbe();
-      if (this.probing && this.timers.probe === null) this.armProbe();
+      if (this.probing && !this.timers.pending('probe')) this.armProbe();
     });
-  }
-
-  private clearTimer(name: TimerName): void {
-    const handle = this.timers[name];
-    if (handle !== null) this.ports.clock.clearTimeout(handle);
-    this.timers[name] = null;
   }
 }
