@@ -25,6 +25,9 @@ function expect(e: Expr, kind: Type['kind'], what: string): void {
 /** Whether values of the two types can be compared for equality. */
 export function compatible(a: Type, b: Type): boolean {
   if (a.kind === 'int' && b.kind === 'int') return true;
+  // Enumeration literals are strings in TLA+; any two can be compared (e.g. a
+  // node id with a node-or-none value). Assignments are still range-checked.
+  if (a.kind === 'enum' && b.kind === 'enum') return true;
   if (a.kind === 'seq' && b.kind === 'seq') return compatible(a.elem, b.elem);
   if (a.kind === 'set' && b.kind === 'set') return compatible(a.elem, b.elem);
   return typeEquals(a, b);

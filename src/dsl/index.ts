@@ -5,3 +5,4 @@ export * from './ast.js';
 export * from './builders.js';
 export * from './eval.js';
 export * from './print-tla.js';
+export * from './temporal.js';

@@ -11,3 +11,5 @@ export * from './model-interface.js';
 export * from './interpret.js';
 export * from './reference.js';
 export * from './state-key.js';
+export * from './properties.js';
+export * from './scenario.js';

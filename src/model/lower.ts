@@ -89,6 +89,10 @@ function lowerStmts(inst: LoweredInstance, stmts: readonly Stmt[], selfE: Expr, 
         const chVar = channelVar(sys, s.channel);
         const slot = chVar.indexed ? app(chVar.expr, to) : chVar.expr;
         const accepts = ch.accepts ? ch.accepts(to) : undefined;
+        if (ch.overwrite) {
+          const only = [assign(slot, append(lit([], slot.t), le(s.msg)))];
+          return accepts ? when(accepts, only) : when(and(), only);
+        }
         const room = lt(len(slot), lit(ch.capacity, { kind: 'int', lo: ch.capacity, hi: ch.capacity }));
         return when(accepts ? and(accepts, room) : room, [assign(slot, append(slot, le(s.msg)))]);
       }
@@ -101,7 +105,7 @@ export function channelVar(sys: SystemDecl, name: string): { expr: Expr; indexed
   const ch = sys.channels[name];
   const recv = sys.instances.find((i) => i.def.machine.id === ch.to);
   if (!recv) throw new ModelError('BAD_SYSTEM', { machine: ch.to, item: `channel '${name}'` }, 'the channel goes to a machine that is not instantiated', 'instantiate the machine or fix the channel');
-  const st = seqT(ch.msg, ch.capacity);
+  const st = seqT(ch.msg, ch.overwrite ? 1 : ch.capacity);
   const indexed = typeof recv.ids !== 'string';
   const t = indexed ? funT(recv.ids as EnumType, st) : st;
   return { expr: variable(name, t), indexed, t };
@@ -229,8 +233,11 @@ export function lowerSystem(sys: SystemDecl): FlatModel {
     const typeT = ch.msg.fields.find(([f]) => f === 'type')?.[1];
     if (!typeT || typeT.kind !== 'enum') throw new ModelError('BAD_SYSTEM', { machine: ch.to, item: `channel '${chName}'` }, "the message record needs an enumeration field 'type'", 'add it');
     const m = bound(MSG_LET, ch.msg);
-    for (const evType of typeT.values) {
-      const srcGuard = and(gt(len(slot), lit(0, { kind: 'int', lo: 0, hi: 0 })), eq(field(head(slot), 'type'), lit(evType, typeT)));
+    for (const evType of ch.carries ?? typeT.values) {
+      const srcGuard = and(
+        gt(len(slot), lit(0, { kind: 'int', lo: 0, hi: 0 })),
+        ...(ch.deliverWhen ? [ch.deliverWhen(selfE)] : []),
+        eq(field(head(slot), 'type'), lit(evType, typeT)));
       const consume = assign(slot, tail(slot));
       const transitions = inst.model.transitions.filter((t) => t.event === evType);
       const schema = inst.model.events[evType] ?? {};

@@ -143,8 +143,8 @@ export function xstateModel(fm: FlatModel): ModelInterface {
         const slot = (recvIndexed ? (chVal as Record<string, Value>)[String(ev.to)] : chVal) as Value[];
         const toT = { kind: 'enum', values: [String(ev.to)] } as const;
         const accepts = ch.accepts ? evaluate(ch.accepts(lit(ev.to, toT)), { readVar: (n) => work[n], consts: fm.constValues }) === true : true;
-        if (!accepts || slot.length >= ch.capacity) continue;
-        const nextSlot = [...slot, ev.msg];
+        if (!accepts || (!ch.overwrite && slot.length >= ch.capacity)) continue;
+        const nextSlot = ch.overwrite ? [ev.msg] : [...slot, ev.msg];
         work[ev.channel] = recvIndexed ? { ...(chVal as Record<string, Value>), [String(ev.to)]: nextSlot } : nextSlot;
       }
       return work;

@@ -30,6 +30,15 @@ export interface ChannelDecl {
   readonly msg: RecordType;
   /** Most messages held per receiver; a send to a full channel is lost. */
   readonly capacity: number;
+  /**
+   * Latest-value channel: a send replaces whatever is in flight (capacity 1),
+   * as a notification carrying a sequence number makes older ones obsolete.
+   */
+  readonly overwrite?: boolean;
+  /** When the receiver takes messages off the channel (e.g. only while it sees the link up). Default: always. */
+  readonly deliverWhen?: (to: Expr) => Expr;
+  /** The message types this channel carries (default: every value of `type`). */
+  readonly carries?: readonly string[];
   /** When a send to `to` enters the channel at all (e.g. only while the link is up). Default: always. */
   readonly accepts?: (to: Expr) => Expr;
   /** Deliveries are steps of the protocol: weakly fair by default. */

@@ -1,0 +1,77 @@
+/**
+ * Scenario parameters of the MNHA model. Each becomes a TLA+ CONSTANT, so
+ * one spec covers every scenario and only the model-checking configuration
+ * differs.
+ */
+import * as x from '../../src/dsl/index.js';
+import type { ConstDecl } from '../../src/model/index.js';
+import { FaultKinds, Nodes, sessionsOf } from './domains.js';
+
+/** What a scenario chooses. */
+export interface MnhaParams {
+  /** Local ids (1..10, distinct). */
+  readonly localId: { readonly n1: number; readonly n2: number };
+  /** Activeness priority (1..254), 0 when not configured. */
+  readonly priority: { readonly n1: number; readonly n2: number };
+  /** What the active node does when it loses the ICL (MNHA.md section 4). */
+  readonly iclLossAtActive: 'withdraw' | 'keep-and-probe';
+  /** Whether the routers see route changes at once or later (MNHA.md section 2). */
+  readonly routeConvergence: 'instant' | 'async';
+  /** Preemption by the higher activeness priority. */
+  readonly preemption: boolean;
+  /** Manual failover requests by an operator. */
+  readonly manualFailover: boolean;
+  /** IKE negotiation and SA synchronisation on SRG1. */
+  readonly ipsec: boolean;
+  /** Number of SRG0 sessions (0..2). */
+  readonly sessions: number;
+  /** The node the routers prefer when both advertise the same preference. */
+  readonly tieBreak: 'n1' | 'n2';
+  /** Which faults the environment may inject. */
+  readonly faults: readonly ('icl' | 'crash' | 'srg1Monitor' | 'srg0Monitor' | 'router' | 'probeLoss')[];
+  /** Capacity of each ICL direction (messages in flight). */
+  readonly iclCapacity: number;
+}
+
+/** The original documentation's reading: routers converged, router behaves. */
+export const DEFAULT_PARAMS: MnhaParams = {
+  localId: { n1: 1, n2: 2 },
+  priority: { n1: 0, n2: 0 },
+  iclLossAtActive: 'withdraw',
+  routeConvergence: 'instant',
+  preemption: false,
+  manualFailover: false,
+  ipsec: false,
+  sessions: 0,
+  tieBreak: 'n1',
+  faults: ['icl', 'crash', 'srg1Monitor'],
+  iclCapacity: 2,
+};
+
+/** Types of the constants. */
+export const IdT = x.funT(Nodes, x.intT(1, 10));
+export const PrioT = x.funT(Nodes, x.intT(0, 254));
+export const IclLossT = x.enumT(['withdraw', 'keep-and-probe'], 'IclLossModes');
+export const ConvergenceT = x.enumT(['instant', 'async'], 'ConvergenceModes');
+
+/** The model constants of a parameter set, as declared to the system. */
+export function constantsOf(p: MnhaParams): Record<string, ConstDecl> {
+  if (p.localId.n1 === p.localId.n2) throw new RangeError('local ids must differ');
+  return {
+    LocalId: { t: IdT, value: { ...p.localId }, doc: 'local-id of each node (1..10, distinct)' },
+    Priority: { t: PrioT, value: { ...p.priority }, doc: 'activeness-priority of each node; 0 = not configured' },
+    Peer: { t: x.funT(Nodes, Nodes), value: { n1: 'n2', n2: 'n1' }, doc: 'the other node' },
+    IclLossAtActive: { t: IclLossT, value: p.iclLossAtActive, doc: 'what the active node does when the ICL goes down' },
+    RouteConvergence: { t: ConvergenceT, value: p.routeConvergence, doc: 'routers see advertisements at once ("instant") or later ("async")' },
+    Preemption: { t: x.boolT, value: p.preemption, doc: 'a healthier higher-priority node takes activeness back' },
+    ManualFailover: { t: x.boolT, value: p.manualFailover, doc: 'an operator may move activeness to the backup' },
+    Ipsec: { t: x.boolT, value: p.ipsec, doc: 'IKE/IPsec service on SRG1' },
+    TieBreak: { t: Nodes, value: p.tieBreak, doc: 'node the routers prefer on equal preference' },
+    Faults: { t: x.setT(FaultKinds), value: x.makeSet(FaultKinds, [...p.faults]), doc: 'fault classes the environment may inject' },
+  };
+}
+
+/** The sessions domain of a parameter set. */
+export function sessionsDomain(p: MnhaParams): x.EnumType {
+  return sessionsOf(p.sessions);
+}

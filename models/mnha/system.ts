@@ -1,0 +1,155 @@
+/**
+ * The MNHA system: nodes n1 and n2, the probe router and the ICL, the ICL's
+ * message channel, and the environment's steps: faults (unfair, assumed to
+ * stop eventually), repairs and protocol steps (weakly fair), and operator or
+ * traffic events (neither).
+ */
+import * as x from '../../src/dsl/index.js';
+import type { StepDecl, SystemDecl } from '../../src/model/index.js';
+import {
+  FaultKinds, LastPacket, MsgTypes, Nodes, PeerViews, Prefs, SaStates, SessionStates, Srg1States, msgType,
+} from './domains.js';
+import { iclMachine } from './icl-machine.js';
+import { nodeMachine } from './node-machine.js';
+import { ConvergenceT, constantsOf, IclLossT, type MnhaParams, sessionsDomain } from './params.js';
+import { routerMachine } from './router-machine.js';
+import { type MnhaVocabulary, vocabulary } from './vocabulary.js';
+
+/** The system and its vocabulary, for properties and scenarios. */
+export interface MnhaSystem {
+  readonly decl: SystemDecl;
+  readonly voc: MnhaVocabulary;
+  readonly params: MnhaParams;
+}
+
+/** Builds the MNHA system for a parameter set. */
+export function mnhaSystem(p: MnhaParams): MnhaSystem {
+  const Sessions = sessionsDomain(p);
+  const Msg = msgType(Sessions);
+  const node = nodeMachine(p);
+  const router = routerMachine();
+  const icl = iclMachine();
+  const inboxT = x.funT(Nodes, x.seqT(Msg, p.iclCapacity));
+  const envTypes = { offPath: x.boolT, probeLoss: x.boolT, lastPacket: x.funT(Sessions, LastPacket) };
+  const voc = vocabulary([node, router, icl], ['node'], envTypes, inboxT, x.funT(Nodes, x.seqT(Msg, 1)));
+  const { v, at, Peer, Faults, Answers, RouterPrefers } = voc;
+  const enabled = (kind: string) => x.isIn(x.str(kind, FaultKinds), Faults);
+  const up = (n: x.Expr) => x.eq(at('node', n), x.str('up', (v.node.t as x.FunType).value as x.EnumType));
+  const down = (n: x.Expr) => x.eq(at('node', n), x.str('down', (v.node.t as x.FunType).value as x.EnumType));
+  const iclIs = (s: string) => x.eq(v.icl, x.str(s, v.icl.t as x.EnumType));
+  const noMessages = x.funOf('k', Nodes, () => x.emptySeq(x.seqT(Msg, p.iclCapacity)));
+  const noNotice = x.funOf('k', Nodes, () => x.emptySeq(x.seqT(Msg, 1)));
+  const flushIcl = () => [x.assign(v.inbox, noMessages), x.assign(v.notify, noNotice)];
+  const toNode = (p2: Readonly<Record<string, x.Expr>>) => p2.n;
+  const theRouter = () => x.str('router', x.enumT(['router']));
+  const theIcl = () => x.str('icl', x.enumT(['icl']));
+  const Ipsec = x.constant('Ipsec', x.boolT);
+  const Preemption = x.constant('Preemption', x.boolT);
+  const ManualFailover = x.constant('ManualFailover', x.boolT);
+  const RouteConvergence = x.constant('RouteConvergence', ConvergenceT);
+  const Priority = voc.Priority;
+
+  const steps: StepDecl[] = [
+    // ---------------------------------------------------------------- faults
+    { name: 'IclCut', fault: true, guard: () => enabled('icl'),
+      deliver: { machine: 'icl', to: theIcl, event: 'CUT' },
+      updates: flushIcl,
+      doc: 'the ICL goes down; messages in flight are lost' },
+    { name: 'Crash', fault: true, params: { n: Nodes }, guard: () => enabled('crash'),
+      deliver: { machine: 'node', to: toNode, event: 'CRASH' },
+      // Decision: the ICL session dies with the node, so nothing in flight survives.
+      updates: flushIcl,
+      doc: 'node n crashes: its state is lost and its routes are withdrawn' },
+    { name: 'Srg1MonitorFail', fault: true, params: { n: Nodes }, guard: () => enabled('srg1Monitor'),
+      deliver: { machine: 'node', to: toNode, event: 'MON1_FAIL' }, doc: "SRG1's monitored objects on n reach the failure threshold" },
+    { name: 'Srg0MonitorFail', fault: true, params: { n: Nodes }, guard: () => enabled('srg0Monitor'),
+      deliver: { machine: 'node', to: toNode, event: 'MON0_FAIL' }, doc: "SRG0's monitored objects on n reach the failure threshold" },
+    { name: 'RouterMisbehaves', fault: true, guard: () => enabled('router'),
+      deliver: { machine: 'router', to: theRouter, event: 'MISBEHAVE' }, doc: 'the probe router starts answering probes off its preferred path' },
+    { name: 'ProbeLossStarts', fault: true, guard: () => x.and(enabled('probeLoss'), x.not(v.probeLoss)),
+      updates: () => [x.assign(v.probeLoss, x.TRUE)], doc: 'probe replies stop getting through' },
+    // --------------------------------------------------------------- repairs
+    { name: 'IclRestore', deliver: { machine: 'icl', to: theIcl, event: 'RESTORE' }, doc: 'the ICL comes back' },
+    { name: 'Reboot', params: { n: Nodes }, deliver: { machine: 'node', to: toNode, event: 'BOOT' }, doc: 'node n boots again' },
+    { name: 'Srg1MonitorRecover', params: { n: Nodes }, deliver: { machine: 'node', to: toNode, event: 'MON1_RECOVER' }, doc: "SRG1's monitors on n recover" },
+    { name: 'Srg0MonitorRecover', params: { n: Nodes }, deliver: { machine: 'node', to: toNode, event: 'MON0_RECOVER' }, doc: "SRG0's monitors on n recover" },
+    { name: 'RouterBehaves', deliver: { machine: 'router', to: theRouter, event: 'BEHAVE' }, doc: 'the probe router answers only its preferred path again' },
+    { name: 'ProbeLossEnds', guard: () => v.probeLoss, updates: () => [x.assign(v.probeLoss, x.FALSE)], doc: 'probe replies get through again' },
+    // ------------------------------------------------------- protocol steps
+    { name: 'ProbeReply', params: { n: Nodes },
+      guard: (q) => x.and(up(q.n), at('probing', q.n), x.not(v.probeLoss), Answers(q.n)),
+      deliver: { machine: 'node', to: toNode, event: 'PROBE_REPLY' },
+      updates: (q) => [x.assign(v.offPath, x.or(v.offPath, x.not(RouterPrefers(q.n))))],
+      doc: 'the probe router answers a probe from n' },
+    { name: 'IclLossSeen', params: { n: Nodes },
+      guard: (q) => x.and(up(q.n), at('iclSeen', q.n), x.or(iclIs('down'), down(x.app(Peer, q.n)))),
+      deliver: { machine: 'node', to: toNode, event: 'ICL_DOWN' }, doc: 'n notices that it has lost its peer over the ICL' },
+    { name: 'IclUpSeen', params: { n: Nodes },
+      guard: (q) => x.and(up(q.n), x.not(at('iclSeen', q.n)), iclIs('up'), up(x.app(Peer, q.n))),
+      deliver: { machine: 'node', to: toNode, event: 'ICL_UP', payload: () => ({ latest: v.lastPacket }) },
+      doc: 'n sees its peer over the ICL again and exchanges states' },
+    { name: 'ColdSyncDone', params: { n: Nodes }, deliver: { machine: 'node', to: toNode, event: 'COLD_SYNC_DONE' }, doc: "SRG0's cold sync completes on n" },
+    { name: 'RouteUpdate', params: { n: Nodes },
+      guard: (q) => x.and(x.eq(RouteConvergence, x.str('async', ConvergenceT)), x.neq(at('rview', q.n), at('adv', q.n))),
+      deliver: { machine: 'router', to: theRouter, event: 'ROUTE_UPDATE', payload: (q) => ({ node: q.n, pref: at('adv', q.n) }) },
+      doc: "n's current advertisement reaches the routers" },
+    { name: 'Preempt', params: { n: Nodes },
+      guard: (q) => x.and(Preemption, at('iclSeen', q.n), x.eq(at('peerSrg1', q.n), x.str('backup', PeerViews)),
+        x.gt(x.app(Priority, x.app(Peer, q.n)), x.app(Priority, q.n))),
+      deliver: { machine: 'node', to: toNode, event: 'PREEMPT' }, doc: 'active n hands activeness back to its healthy higher-priority peer' },
+    { name: 'IkeNegotiate', params: { n: Nodes }, guard: (q) => x.and(Ipsec, x.neq(at('sa', q.n), x.str('up', SaStates))),
+      deliver: { machine: 'node', to: toNode, event: 'IKE_NEGOTIATE' }, doc: 'IKE negotiates the VPN from n' },
+    // ------------------------------------------------ operator and traffic
+    { name: 'ManualFailoverRequest', fairness: 'none', params: { n: Nodes },
+      guard: (q) => x.and(ManualFailover, at('iclSeen', q.n), x.eq(at('peerSrg1', q.n), x.str('backup', PeerViews))),
+      deliver: { machine: 'node', to: toNode, event: 'FAILOVER' }, doc: 'an operator asks n to hand activeness to its backup peer' },
+    { name: 'SaDelete', fairness: 'none', params: { n: Nodes }, guard: (q) => x.and(Ipsec, x.eq(at('sa', q.n), x.str('up', SaStates))),
+      deliver: { machine: 'node', to: toNode, event: 'SA_DELETE_REQ' }, doc: 'the VPN SAs are deleted on n' },
+    { name: 'Packet', fairness: 'none', params: { n: Nodes, s: Sessions },
+      guard: (q) => x.neq(x.app(at('sess', q.n), q.s), x.str('active', SessionStates)),
+      deliver: { machine: 'node', to: toNode, event: 'PACKET', payload: (q) => ({ sid: q.s }) },
+      updates: (q) => [x.assign(x.app(v.lastPacket, q.s), q.n)],
+      doc: 'a packet of session s reaches n' },
+  ];
+
+  const decl: SystemDecl = {
+    name: 'MNHA',
+    constants: constantsOf(p),
+    sets: [Nodes, Srg1States, PeerViews, Prefs, SessionStates, SaStates, LastPacket, FaultKinds, MsgTypes, Sessions, IclLossT, ConvergenceT],
+    instances: [
+      { def: node, ids: Nodes, param: 'n' },
+      { def: router, ids: 'router' },
+      { def: icl, ids: 'icl' },
+    ],
+    channels: {
+      notify: {
+        to: 'node', msg: Msg, capacity: 1, overwrite: true, carries: ['STATE'],
+        accepts: (to) => x.and(iclIs('up'), up(to)),
+        deliverWhen: (to) => at('iclSeen', to),
+        doc: "the peer's latest SRG1 state notification in flight on the ICL (a newer one replaces it)",
+      },
+      inbox: {
+        to: 'node', msg: Msg, capacity: p.iclCapacity, carries: ['SESSION', 'SA_SYNC', 'SA_DELETE'],
+        accepts: (to) => x.and(iclIs('up'), up(to)),
+        deliverWhen: (to) => at('iclSeen', to),
+        doc: 'messages in flight on the ICL to each node',
+      },
+    },
+    envVars: {
+      offPath: { t: x.boolT, init: false, doc: 'history: the router has answered a probe off its preferred path' },
+      probeLoss: { t: x.boolT, init: false, doc: 'probe replies are being lost' },
+      lastPacket: { t: envTypes.lastPacket, init: Object.fromEntries(Sessions.values.map((s) => [s, 'none'])), doc: 'the node that saw the latest packet of each session' },
+    },
+    steps,
+    varDocs: {
+      node: 'down or up', srg0: 'SRG0 state of each node', srg1: 'SRG1 state of each node',
+      iclSeen: 'the node sees its peer over the ICL', peerSrg1: "the node's view of its peer's SRG1 state",
+      activeRoute: 'active-signal-route installed', backupRoute: 'backup-signal-route installed',
+      adv: 'route preference the node advertises', probing: 'the node sends activeness probes',
+      shut: "SRG0's shut-on-failure interfaces are down", sess: 'HA state of each session on the node',
+      sa: 'IPsec SA state on the node', router: 'the probe router behaves or is faulty',
+      rview: "the routers' view of each node's preference (async convergence)", icl: 'the interchassis link',
+    },
+  };
+  return { decl, voc, params: p };
+}

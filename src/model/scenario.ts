@@ -1,0 +1,28 @@
+/**
+ * A scenario: one parameter set of a model, the properties it checks and the
+ * verdict it expects of each. Scenarios are what `check` and `verify` run.
+ */
+import type { Expectation, Property } from './properties.js';
+import type { SystemDecl } from './system.js';
+
+/** What a scenario builds. */
+export interface ScenarioModel {
+  readonly system: SystemDecl;
+  readonly properties: readonly Property[];
+}
+
+/** A named scenario with its expectations. */
+export interface Scenario {
+  readonly name: string;
+  /** One line for listings. */
+  readonly title: string;
+  /** What the scenario asks, and why its expectations are what they are. */
+  readonly description: string;
+  /** Parameters in plain data, for reports. */
+  readonly params: Readonly<Record<string, unknown>>;
+  build(): ScenarioModel;
+  /** Expected verdict of every property the scenario checks. */
+  readonly expect: Readonly<Record<string, Expectation>>;
+  /** Whether a state with no enabled action is an error. */
+  readonly checkDeadlock: boolean;
+}
