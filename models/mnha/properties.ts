@@ -9,6 +9,7 @@ import * as x from '../../src/dsl/index.js';
 import type { InvariantProperty, LivenessProperty, Property } from '../../src/model/index.js';
 import { Nodes, PeerViews, Prefs, SaStates, SessionStates } from './domains.js';
 import type { MnhaSystem } from './system.js';
+import { ConvergenceT } from './params.js';
 
 const FAIRNESS = 'weak fairness of every protocol step and repair; faults and operator or traffic events unfair and finitely many';
 
@@ -29,7 +30,7 @@ export function mnhaProperties(sys: MnhaSystem): Property[] {
   const inv = (name: string, doc: string, expr: x.Expr): InvariantProperty => ({ kind: 'invariant', name, doc, expr });
   const live = (name: string, doc: string, formula: x.Temporal): LivenessProperty => ({ kind: 'liveness', name, doc, formula, fairness: FAIRNESS });
   const converged = x.or(
-    x.eq(x.constant('RouteConvergence', (v.rview.t as x.FunType).value), x.str('instant', x.enumT(['instant', 'async']))),
+    x.eq(x.constant('RouteConvergence', ConvergenceT), x.str('instant', ConvergenceT)),
     all((n) => x.eq(at('rview', n), at('adv', n))),
   );
 

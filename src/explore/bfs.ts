@@ -1,0 +1,188 @@
+/**
+ * Breadth-first exploration of a compiled model: every reachable state once,
+ * in order of distance, so the first violation found of each invariant has a
+ * shortest trace. Runs in slices so that progress can be reported and an
+ * interrupt or a state limit stops it cleanly with what was found so far.
+ */
+import type { CompiledModel, CompiledPredicate } from './compile.js';
+import { StateGraph } from './graph.js';
+import { pack, unpack } from './layout.js';
+import { SeenSet, fingerprint } from './seen-set.js';
+import { StateStore } from './state-store.js';
+
+/** An invariant to check on every state. */
+export interface CheckedInvariant {
+  readonly name: string;
+  readonly pred: CompiledPredicate;
+}
+
+/** Progress of a running search. */
+export interface Progress {
+  readonly distinct: number;
+  readonly generated: number;
+  readonly queue: number;
+  readonly depth: number;
+  readonly elapsedMs: number;
+  readonly statesPerSecond: number;
+  readonly heapUsedBytes: number;
+}
+
+/** Options of a search. */
+export interface ExploreOptions {
+  readonly invariants?: readonly CheckedInvariant[];
+  readonly checkDeadlock?: boolean;
+  /** Stop after this many distinct states (the run is then incomplete). */
+  readonly maxStates?: number;
+  /** Aborting stops the search at the next slice (the run is then incomplete). */
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (p: Progress) => void;
+  readonly progressIntervalMs?: number;
+  /** Record every edge, for liveness checking. */
+  readonly keepGraph?: boolean;
+}
+
+/** A model error met while exploring (e.g. Head of an empty sequence). */
+export interface ExploreError {
+  readonly message: string;
+  /** The state where the failing transition was taken. */
+  readonly state: number;
+  readonly transition: number;
+}
+
+/** What a search found. */
+export interface ExploreResult {
+  readonly complete: boolean;
+  readonly stopReason?: 'limit' | 'interrupted' | 'error';
+  readonly distinct: number;
+  readonly generated: number;
+  /** Number of breadth-first levels (TLC's "depth of the complete state graph search"). */
+  readonly depth: number;
+  readonly durationMs: number;
+  /** First (shortest) violating state of each violated invariant. */
+  readonly violations: ReadonlyMap<string, number>;
+  /** First state with no enabled transition, when deadlock is checked. */
+  readonly deadlock: number | undefined;
+  readonly error: ExploreError | undefined;
+  readonly store: StateStore;
+  readonly seen: SeenSet;
+  readonly graph: StateGraph | undefined;
+  /** Bytes of the seen-set, the state store (the queue) and the parent links, per distinct state. */
+  readonly bytesPerState: number;
+}
+
+const SLICE = 4096;
+
+/** Explores every reachable state of a compiled model. */
+export async function explore(cm: CompiledModel, opts: ExploreOptions = {}): Promise<ExploreResult> {
+  const { layout, transitions } = cm;
+  const nSlots = layout.slots.length;
+  const W = layout.words;
+  const exact = W <= 2;
+  const s = new Float64Array(nSlots);
+  const t = new Float64Array(nSlots);
+  const buf = new Uint32Array(W);
+  const fp = new Uint32Array(2);
+  const store = new StateStore(W, transitions.length);
+  const seen = new SeenSet();
+  const graph = opts.keepGraph ? new StateGraph() : undefined;
+  const invariants = opts.invariants ?? [];
+  const violations = new Map<string, number>();
+  let deadlock: number | undefined;
+  let error: ExploreError | undefined;
+  let generated = 0;
+  const start = performance.now();
+  let lastProgress = start;
+  const interval = opts.progressIntervalMs ?? 2000;
+
+  const keyA = () => (exact ? buf[0] : fp[0]);
+  const keyB = () => (exact ? (W > 1 ? buf[1] : 0) : fp[1]);
+  const checkInvariants = (slots: Float64Array, index: number) => {
+    for (const inv of invariants) if (!violations.has(inv.name) && !inv.pred(slots)) violations.set(inv.name, index);
+  };
+
+  // Initial state.
+  pack(layout, cm.init, buf, 0);
+  if (!exact) fingerprint(buf, 0, W, fp);
+  seen.insert(keyA(), keyB(), 0);
+  store.push(buf, 0, -1, -1);
+  generated++;
+  checkInvariants(cm.init, 0);
+
+  let cursor = 0;
+  let levelEnd = store.size;
+  let depth = 1;
+  let stopReason: ExploreResult['stopReason'];
+
+  outer: while (cursor < store.size) {
+    const sliceEnd = Math.min(store.size, cursor + SLICE);
+    for (; cursor < sliceEnd; cursor++) {
+      if (cursor === levelEnd) { depth++; levelEnd = store.size; }
+      unpack(layout, store.raw, store.at(cursor), s);
+      graph?.beginState();
+      let enabled = false;
+      for (let k = 0; k < transitions.length; k++) {
+        const tr = transitions[k];
+        let ok: boolean;
+        try {
+          ok = tr.guard(s);
+          if (!ok) continue;
+          t.set(s);
+          tr.apply(s, t);
+        } catch (err) {
+          error = { message: (err as Error).message, state: cursor, transition: k };
+          stopReason = 'error';
+          break outer;
+        }
+        enabled = true;
+        generated++;
+        pack(layout, t, buf, 0);
+        if (!exact) fingerprint(buf, 0, W, fp);
+        const idx = store.size;
+        const found = seen.insert(keyA(), keyB(), idx);
+        if (found === -1) {
+          store.push(buf, 0, cursor, k);
+          checkInvariants(t, idx);
+          graph?.addEdge(idx, k);
+        } else {
+          graph?.addEdge(found, k);
+        }
+      }
+      if (!enabled && opts.checkDeadlock && deadlock === undefined) deadlock = cursor;
+    }
+    if (opts.maxStates !== undefined && store.size >= opts.maxStates) { stopReason = 'limit'; break; }
+    const now = performance.now();
+    if (opts.onProgress && now - lastProgress >= interval) {
+      lastProgress = now;
+      opts.onProgress(progress(store.size, generated, store.size - cursor, depth, now - start));
+    }
+    if (opts.signal) {
+      await new Promise<void>((r) => setImmediate(r));
+      if (opts.signal.aborted) { stopReason = 'interrupted'; break; }
+    }
+  }
+  const durationMs = performance.now() - start;
+  const complete = stopReason === undefined;
+  return {
+    complete,
+    ...(stopReason ? { stopReason } : {}),
+    distinct: store.size,
+    generated,
+    depth: complete && cursor === levelEnd && store.size === levelEnd ? depth : depth,
+    durationMs,
+    violations,
+    deadlock,
+    error,
+    store,
+    seen,
+    graph,
+    bytesPerState: (seen.bytes + store.bytes) / Math.max(1, store.size),
+  };
+}
+
+function progress(distinct: number, generated: number, queue: number, depth: number, elapsedMs: number): Progress {
+  return {
+    distinct, generated, queue, depth, elapsedMs,
+    statesPerSecond: Math.round(distinct / Math.max(0.001, elapsedMs / 1000)),
+    heapUsedBytes: process.memoryUsage().heapUsed,
+  };
+}

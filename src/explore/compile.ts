@@ -1,0 +1,93 @@
+/**
+ * Compiles a flat model into transitions over slot arrays: one guard and one
+ * update function per action and parameter tuple, generated once as
+ * JavaScript source, plus compiled state predicates for the properties.
+ */
+import type { Expr, Value } from '../dsl/index.js';
+import type { ActionLabel, FlatAction, FlatModel } from '../model/index.js';
+import { paramTuples } from '../model/index.js';
+import { codeOf } from './codes.js';
+import { type GenCtx, genBool, genCode, genStmts, makeHelpers } from './codegen.js';
+import { type Layout, encodeState, makeLayout } from './layout.js';
+
+
+/** One action with concrete parameters, compiled. */
+export interface CompiledTransition {
+  /** Index in `CompiledModel.transitions`. */
+  readonly id: number;
+  readonly action: FlatAction;
+  readonly label: ActionLabel;
+  /** Whether the transition is enabled in slot array `s`. */
+  readonly guard: (s: Float64Array) => boolean;
+  /** Writes the successor into `t`, which holds a copy of `s` on entry. */
+  readonly apply: (s: Float64Array, t: Float64Array) => void;
+}
+
+/** A compiled state predicate. */
+export type CompiledPredicate = (s: Float64Array) => boolean;
+
+/** A flat model compiled for exploration. */
+export interface CompiledModel {
+  readonly fm: FlatModel;
+  readonly layout: Layout;
+  readonly transitions: readonly CompiledTransition[];
+  /** Slot codes of the initial state. */
+  readonly init: Float64Array;
+  /** Compiles a state predicate (system level, no free names). */
+  predicate(e: Expr): CompiledPredicate;
+}
+
+/** Compiles a flat model. */
+export function compileModel(fm: FlatModel): CompiledModel {
+  const layout = makeLayout(fm.vars);
+  const helpers = makeHelpers();
+  const base = (arr: string, bound: Map<string, { kind: 'code'; code: number } | { kind: 'js'; src: string }>): GenCtx => ({ layout, consts: fm.constValues, arr, bound, helpers });
+  const transitions: CompiledTransition[] = [];
+  for (const a of fm.actions) {
+    for (const params of paramTuples(a.params)) {
+      const bound = new Map<string, { kind: 'code'; code: number } | { kind: 'js'; src: string }>();
+      a.params.forEach(([p, t]) => bound.set(p, { kind: 'code', code: codeOf(t, params[p]) }));
+      const letsFrom = (arr: string) => {
+        const lines: string[] = [];
+        a.lets.forEach(([name, e], i) => {
+          const js = `_l${i}`;
+          lines.push(`const ${js} = ${genCode(base(arr, bound), e)};`);
+          bound.set(name, { kind: 'js', src: js });
+        });
+        return lines.join('\n');
+      };
+      const src = genBool(base('s', bound), a.sourceGuard);
+      const lets = letsFrom('s');
+      const guardSrc = `if (!(${src})) return false;\n${lets}\nreturn ${genBool(base('s', bound), a.guard)};`;
+      const applySrc = `${lets}\n${genStmts(base('t', bound), a.body)}`;
+      let guardFn: (s: Float64Array, h: unknown) => boolean;
+      let applyFn: (s: Float64Array, t: Float64Array, h: unknown) => void;
+      try {
+        guardFn = new Function('s', 'h', guardSrc) as typeof guardFn;
+        applyFn = new Function('s', 't', 'h', applySrc) as typeof applyFn;
+      } catch (err) {
+        throw new Error(`compiler: generated code for ${a.name} does not parse: ${(err as Error).message}\n${guardSrc}\n${applySrc}`);
+      }
+      transitions.push({
+        id: transitions.length,
+        action: a,
+        label: { name: a.name, params },
+        guard: (s) => guardFn(s, helpers),
+        apply: (s, t) => applyFn(s, t, helpers),
+      });
+    }
+  }
+  const init = new Float64Array(layout.slots.length);
+  encodeState(layout, fm.init, init);
+  return {
+    fm, layout, transitions, init,
+    predicate(e: Expr) {
+      const body = `return ${genBool(base('s', new Map()), e)};`;
+      const fn = new Function('s', 'h', body) as (s: Float64Array, h: unknown) => boolean;
+      return (s) => fn(s, helpers);
+    },
+  };
+}
+
+/** The value of a compiled slot array as a state, for traces. */
+export type { Value };

@@ -1,0 +1,129 @@
+/**
+ * The packed layout of a state. Each flat variable becomes one slot, or one
+ * slot per key when it is a function of small values (so `srg1[n]` is a slot
+ * of its own and a step that changes one node writes one slot). Slots are
+ * packed into 32-bit words, each slot taking the bits its domain needs and
+ * never straddling two words.
+ */
+import { type Type, type Value, cardinality, keyAt, keyCount } from '../dsl/index.js';
+import type { FlatVar, State } from '../model/index.js';
+import { codeOf, valueOf } from './codes.js';
+
+/** One slot: a variable, or one key of a function variable. */
+export interface Slot {
+  readonly var: string;
+  /** Key index when the variable is split by key. */
+  readonly key: number | undefined;
+  /** Domain of the slot's value. */
+  readonly t: Type;
+  /** Lower bound subtracted before packing (integers), else 0. */
+  readonly lo: number;
+  readonly bits: number;
+  readonly word: number;
+  readonly shift: number;
+}
+
+/** Where a variable lives in the slot array. */
+export interface VarLayout {
+  readonly v: FlatVar;
+  /** First slot. */
+  readonly base: number;
+  /** Split into one slot per key of its function type. */
+  readonly split: boolean;
+}
+
+/** The layout of every variable. */
+export interface Layout {
+  readonly slots: readonly Slot[];
+  readonly vars: ReadonlyMap<string, VarLayout>;
+  readonly order: readonly VarLayout[];
+  /** 32-bit words per packed state. */
+  readonly words: number;
+}
+
+const SPLIT_LIMIT = 2 ** 31;
+
+function bitsFor(card: number): number {
+  return card <= 1 ? 0 : Math.ceil(Math.log2(card));
+}
+
+/** Computes the layout of a model's variables. */
+export function makeLayout(vars: readonly FlatVar[]): Layout {
+  const slots: Slot[] = [];
+  const byName = new Map<string, VarLayout>();
+  const order: VarLayout[] = [];
+  let word = 0;
+  let used = 0;
+  const place = (v: string, key: number | undefined, t: Type) => {
+    const card = cardinality(t);
+    const bits = bitsFor(card);
+    if (bits > 32) throw new RangeError(`variable ${v}: a domain of ${card} values does not fit a 32-bit slot`);
+    if (used + bits > 32) { word++; used = 0; }
+    slots.push({ var: v, key, t, lo: t.kind === 'int' ? t.lo : 0, bits, word, shift: used });
+    used += bits;
+  };
+  for (const v of vars) {
+    const base = slots.length;
+    const split = v.t.kind === 'fun' && cardinality(v.t.value) < SPLIT_LIMIT && keyCount(v.t.key) > 0;
+    if (split && v.t.kind === 'fun') {
+      for (let k = 0; k < keyCount(v.t.key); k++) place(v.name, k, v.t.value);
+    } else {
+      place(v.name, undefined, v.t);
+    }
+    const vl = { v, base, split };
+    byName.set(v.name, vl);
+    order.push(vl);
+  }
+  return { slots, vars: byName, order, words: slots.length === 0 ? 1 : word + 1 };
+}
+
+/** Packs slot codes into words. */
+export function pack(layout: Layout, s: Int32Array | Float64Array, out: Uint32Array, at = 0): void {
+  out.fill(0, at, at + layout.words);
+  const slots = layout.slots;
+  for (let i = 0; i < slots.length; i++) {
+    const sl = slots[i];
+    if (sl.bits === 0) continue;
+    out[at + sl.word] |= (s[i] - sl.lo) << sl.shift;
+  }
+}
+
+/** Unpacks words into slot codes. */
+export function unpack(layout: Layout, words: Uint32Array, at: number, s: Int32Array | Float64Array): void {
+  const slots = layout.slots;
+  for (let i = 0; i < slots.length; i++) {
+    const sl = slots[i];
+    if (sl.bits === 0) { s[i] = sl.lo; continue; }
+    const w = words[at + sl.word] >>> sl.shift;
+    s[i] = (sl.bits === 32 ? w : w & ((1 << sl.bits) - 1)) + sl.lo;
+  }
+}
+
+/** Slot codes of a state given as values. */
+export function encodeState(layout: Layout, st: State, out: Float64Array): void {
+  for (const vl of layout.order) {
+    const v: Value = st[vl.v.name];
+    if (vl.split && vl.v.t.kind === 'fun') {
+      const t = vl.v.t;
+      for (let k = 0; k < keyCount(t.key); k++) out[vl.base + k] = codeOf(t.value, (v as Record<string, Value>)[String(keyAt(t.key, k))]);
+    } else {
+      out[vl.base] = codeOf(vl.v.t, v);
+    }
+  }
+}
+
+/** The state (as values) of slot codes. */
+export function decodeState(layout: Layout, s: ArrayLike<number>): Record<string, Value> {
+  const out: Record<string, Value> = {};
+  for (const vl of layout.order) {
+    if (vl.split && vl.v.t.kind === 'fun') {
+      const t = vl.v.t;
+      const f: Record<string, Value> = {};
+      for (let k = 0; k < keyCount(t.key); k++) f[String(keyAt(t.key, k))] = valueOf(t.value, s[vl.base + k]);
+      out[vl.v.name] = f;
+    } else {
+      out[vl.v.name] = valueOf(vl.v.t, s[vl.base]);
+    }
+  }
+  return out;
+}
