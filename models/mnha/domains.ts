@@ -36,9 +36,12 @@ export function sessionsOf(count: number): x.EnumType {
   return x.enumT(Array.from({ length: count }, (_, i) => `s${i + 1}`), 'Sessions');
 }
 
+/** Session ids and `none`, for the session field of messages that carry none. */
+export function sessionOrNone(Sessions: x.EnumType): x.EnumType {
+  return x.enumT(['none', ...Sessions.values], 'SessionOrNone');
+}
+
 /** The ICL message record: `type` plus every field any message uses. */
 export function msgType(Sessions: x.EnumType): x.RecordType {
-  // A session-less scenario still needs a field domain; its value is never used.
-  const sid = Sessions.values.length > 0 ? Sessions : x.enumT(['s0']);
-  return x.recordT({ type: MsgTypes, srg1: Srg1States, sid });
+  return x.recordT({ type: MsgTypes, srg1: Srg1States, sid: sessionOrNone(Sessions) });
 }

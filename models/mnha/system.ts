@@ -7,7 +7,7 @@
 import * as x from '../../src/dsl/index.js';
 import type { StepDecl, SystemDecl } from '../../src/model/index.js';
 import {
-  FaultKinds, LastPacket, MsgTypes, Nodes, PeerViews, Prefs, SaStates, SessionStates, Srg1States, msgType,
+  FaultKinds, LastPacket, MsgTypes, Nodes, PeerViews, Prefs, SaStates, SessionStates, Srg1States, msgType, sessionOrNone,
 } from './domains.js';
 import { iclMachine } from './icl-machine.js';
 import { nodeMachine } from './node-machine.js';
@@ -115,7 +115,7 @@ export function mnhaSystem(p: MnhaParams): MnhaSystem {
   const decl: SystemDecl = {
     name: 'MNHA',
     constants: constantsOf(p),
-    sets: [Nodes, Srg1States, PeerViews, Prefs, SessionStates, SaStates, LastPacket, FaultKinds, MsgTypes, Sessions, IclLossT, ConvergenceT],
+    sets: [Nodes, Srg1States, PeerViews, Prefs, SessionStates, SaStates, LastPacket, FaultKinds, MsgTypes, Sessions, sessionOrNone(Sessions), IclLossT, ConvergenceT],
     instances: [
       { def: node, ids: Nodes, param: 'n' },
       { def: router, ids: 'router' },
