@@ -68,6 +68,8 @@ export function nodeMachine(p: MnhaParams): MachineDefinition {
     guards: {
       peerIsActive: dsl.guard(x.eq(stateEv.srg1, s1('active'))),
       peerIsIneligible: dsl.guard(x.eq(stateEv.srg1, s1('ineligible'))),
+      peerIsInHold: dsl.guard(x.eq(stateEv.srg1, s1('hold'))),
+      peerIsInHoldOrActive: dsl.guard(x.or(x.eq(stateEv.srg1, s1('hold')), x.eq(stateEv.srg1, s1('active')))),
       winsPriorityElection: dsl.guard(x.and(x.eq(stateEv.srg1, s1('hold')), prioritiesSet, x.gt(x.app(Priority, me), x.app(Priority, peer)))),
       losesSplitBrain: dsl.guard(x.and(x.eq(stateEv.srg1, s1('active')), losesResolution)),
       withdrawOnIclLoss: dsl.guard(x.eq(IclLossAtActive, x.str('withdraw', IclLossT))),
@@ -207,6 +209,9 @@ export function nodeMachine(p: MnhaParams): MachineDefinition {
                 on: {
                   STATE: [
                     { guard: 'losesSplitBrain', target: 'backup', actions: 'notePeer' },
+                    // A peer in hold is (re)electing, e.g. after a reboot this node did not notice, and an
+                    // active peer that loses the split-brain resolution may not have heard this node yet: tell it.
+                    { guard: 'peerIsInHoldOrActive', actions: ['notePeer', 'announceActive'] },
                     { actions: 'notePeer' },
                   ],
                   ICL_UP: { actions: ['noteIclUp', 'stopProbing', 'announceActive'] },
@@ -246,7 +251,10 @@ export function nodeMachine(p: MnhaParams): MachineDefinition {
                     // Decision: otherwise go to hold; with the ICL up the peer then elects as at boot.
                     { target: 'hold' },
                   ],
-                  STATE: { actions: 'notePeer' },
+                  STATE: [
+                    { guard: 'peerIsInHold', actions: ['notePeer', 'announceIneligible'] },
+                    { actions: 'notePeer' },
+                  ],
                   ICL_UP: { actions: ['noteIclUp', 'announceIneligible'] },
                   ICL_DOWN: { actions: 'noteIclDown' },
                 },

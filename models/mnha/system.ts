@@ -69,8 +69,14 @@ export function mnhaSystem(p: MnhaParams): MnhaSystem {
     { name: 'ProbeLossStarts', fault: true, guard: () => x.and(enabled('probeLoss'), x.not(v.probeLoss)),
       updates: () => [x.assign(v.probeLoss, x.TRUE)], doc: 'probe replies stop getting through' },
     // --------------------------------------------------------------- repairs
-    { name: 'IclRestore', deliver: { machine: 'icl', to: theIcl, event: 'RESTORE' }, doc: 'the ICL comes back' },
-    { name: 'Reboot', params: { n: Nodes }, deliver: { machine: 'node', to: toNode, event: 'BOOT' }, doc: 'node n boots again' },
+    // Decision: an outage shorter than the nodes' detection time loses nothing
+    // (the ICL transport retransmits), so the link comes back only once every
+    // running node has noticed it was down.
+    { name: 'IclRestore', guard: () => x.forall('n', Nodes, (n) => x.or(down(n), x.not(at('iclSeen', n)))),
+      deliver: { machine: 'icl', to: theIcl, event: 'RESTORE' }, doc: 'the ICL comes back (after both nodes noticed the outage)' },
+    // Decision: a reboot takes longer than the peer needs to notice the crash.
+    { name: 'Reboot', params: { n: Nodes }, guard: (q) => x.or(down(x.app(Peer, q.n)), x.not(at('iclSeen', x.app(Peer, q.n)))),
+      deliver: { machine: 'node', to: toNode, event: 'BOOT' }, doc: 'node n boots again (after its peer noticed the crash)' },
     { name: 'Srg1MonitorRecover', params: { n: Nodes }, deliver: { machine: 'node', to: toNode, event: 'MON1_RECOVER' }, doc: "SRG1's monitors on n recover" },
     { name: 'Srg0MonitorRecover', params: { n: Nodes }, deliver: { machine: 'node', to: toNode, event: 'MON0_RECOVER' }, doc: "SRG0's monitors on n recover" },
     { name: 'RouterBehaves', deliver: { machine: 'router', to: theRouter, event: 'BEHAVE' }, doc: 'the probe router answers only its preferred path again' },
@@ -106,7 +112,9 @@ export function mnhaSystem(p: MnhaParams): MnhaSystem {
     { name: 'SaDelete', fairness: 'none', params: { n: Nodes }, guard: (q) => x.and(Ipsec, x.eq(at('sa', q.n), x.str('up', SaStates))),
       deliver: { machine: 'node', to: toNode, event: 'SA_DELETE_REQ' }, doc: 'the VPN SAs are deleted on n' },
     { name: 'Packet', fairness: 'none', params: { n: Nodes, s: Sessions },
-      guard: (q) => x.neq(x.app(at('sess', q.n), q.s), x.str('active', SessionStates)),
+      // The session notification queue towards the peer never overflows: a packet waits for room.
+      guard: (q) => x.and(x.neq(x.app(at('sess', q.n), q.s), x.str('active', SessionStates)),
+        x.lt(x.len(at('inbox', x.app(Peer, q.n))), x.num(p.iclCapacity))),
       deliver: { machine: 'node', to: toNode, event: 'PACKET', payload: (q) => ({ sid: q.s }) },
       updates: (q) => [x.assign(x.app(v.lastPacket, q.s), q.n)],
       doc: 'a packet of session s reaches n' },

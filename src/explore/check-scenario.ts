@@ -1,0 +1,186 @@
+/**
+ * Checks one scenario with the built-in engine: compiles it, explores every
+ * reachable state, gives every property a verdict, and builds a shortest
+ * counterexample (or a lasso) for each violated one.
+ */
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { type Expr, type Temporal, type Value, TRUE, lit, mapExpr } from '../dsl/index.js';
+import { type Expectation, type LivenessProperty, type Scenario, lowerSystem } from '../model/index.js';
+import { type ItfTrace, writeItfTraceFile } from '../trace/index.js';
+import { type Progress, explore } from './bfs.js';
+import { type CompiledModel, compileModel } from './compile.js';
+import { unpack } from './layout.js';
+import { findLivenessViolation } from './liveness.js';
+import { lassoTrace, pathTrace } from './traces.js';
+
+/** Verdict of one property. */
+export interface PropertyVerdict {
+  readonly name: string;
+  readonly kind: 'invariant' | 'liveness' | 'deadlock';
+  readonly expected: Expectation;
+  readonly verdict: 'holds' | 'violated' | 'unknown';
+  /** The trace file written, if any. */
+  readonly trace?: string;
+  /** Number of states in the counterexample. */
+  readonly traceLength?: number;
+}
+
+/** The result of checking a scenario, as `check --json` prints it. */
+export interface CheckReport {
+  readonly scenario: string;
+  readonly engine: 'builtin';
+  readonly complete: boolean;
+  readonly stopReason?: string;
+  readonly distinctStates: number;
+  readonly generatedStates: number;
+  readonly depth: number;
+  readonly durationMs: number;
+  readonly statesPerSecond: number;
+  readonly bytesPerState: number;
+  readonly properties: readonly PropertyVerdict[];
+  /** A model error that stopped the run (e.g. Head of an empty sequence), with its state. */
+  readonly error?: { readonly message: string; readonly trace?: string };
+}
+
+/** Options of a check. */
+export interface CheckOptions {
+  readonly maxStates?: number;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (p: Progress) => void;
+  /** Folder traces are written under (`<outDir>/<scenario>/<property>.itf.json`); none written when undefined. */
+  readonly outDir?: string;
+}
+
+/** A liveness property expanded over its quantifiers into leads-to pairs. */
+interface LeadsTo { readonly p: Expr; readonly q: Expr }
+
+function substitute(e: Expr, name: string, value: Value, t: Expr['t']): Expr {
+  return mapExpr(e, (x) => (x.op === 'bound' && x.name === name ? lit(value, t) : x));
+}
+
+function expand(f: Temporal): LeadsTo[] | undefined {
+  switch (f.op) {
+    case 'leadsTo': return [{ p: f.p, q: f.q }];
+    case 'alwaysEventually': return [{ p: TRUE, q: f.p }];
+    case 'forall': {
+      const out: LeadsTo[] = [];
+      for (const v of f.dom.values) {
+        const body = expand(f.body);
+        if (!body) return undefined;
+        for (const lt of body) out.push({ p: substitute(lt.p, f.bind, v, f.dom), q: substitute(lt.q, f.bind, v, f.dom) });
+      }
+      return out;
+    }
+    default: return undefined; // not supported by the built-in engine yet
+  }
+}
+
+/** Checks a scenario with the built-in explorer. */
+export async function checkScenario(sc: Scenario, opts: CheckOptions = {}): Promise<{ report: CheckReport; traces: Map<string, ItfTrace>; model: CompiledModel }> {
+  const { system, properties } = sc.build();
+  const fm = lowerSystem(system);
+  const cm = compileModel(fm);
+  const invariants = properties.filter((p) => p.kind === 'invariant');
+  const liveness = properties.filter((p): p is LivenessProperty => p.kind === 'liveness');
+  const result = await explore(cm, {
+    invariants: invariants.map((p) => ({ name: p.name, pred: cm.predicate((p as { expr: Expr }).expr) })),
+    checkDeadlock: sc.checkDeadlock,
+    keepGraph: liveness.length > 0,
+    ...(opts.maxStates !== undefined ? { maxStates: opts.maxStates } : {}),
+    ...(opts.signal ? { signal: opts.signal } : {}),
+    ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+  });
+  const traces = new Map<string, ItfTrace>();
+  const verdicts: PropertyVerdict[] = [];
+  const meta = (property: string, kind: 'invariant' | 'liveness' | 'deadlock') => ({ scenario: sc.name, property, kind });
+
+  for (const p of invariants) {
+    const at = result.violations.get(p.name);
+    if (at !== undefined) traces.set(p.name, pathTrace(cm, result.store, at, meta(p.name, 'invariant')));
+    verdicts.push({ name: p.name, kind: 'invariant', expected: sc.expect[p.name] ?? 'holds', verdict: at !== undefined ? 'violated' : result.complete ? 'holds' : 'unknown' });
+  }
+
+  if (liveness.length > 0) {
+    const graph = result.graph!;
+    const n = graph.states;
+    const slots = new Float64Array(cm.layout.slots.length);
+    const facts = {
+      fault: (tid: number) => cm.transitions[tid].action.fault,
+      weak: (tid: number) => !cm.transitions[tid].action.fault && cm.transitions[tid].action.fairness !== 'none',
+    };
+    for (const lp of liveness) {
+      const pairs = result.complete ? expand(lp.formula) : undefined;
+      let verdict: PropertyVerdict['verdict'] = 'unknown';
+      if (pairs) {
+        verdict = 'holds';
+        for (const { p, q } of pairs) {
+          const pp = cm.predicate(p);
+          const qq = cm.predicate(q);
+          const pBits = new Uint8Array(n);
+          const notQ = new Uint8Array(n);
+          for (let i = 0; i < n; i++) {
+            unpack(cm.layout, result.store.raw, result.store.at(i), slots);
+            pBits[i] = pp(slots) ? 1 : 0;
+            notQ[i] = qq(slots) ? 0 : 1;
+          }
+          const lasso = findLivenessViolation(graph, n, pBits, notQ, facts, (s) => result.store.pathTo(s));
+          if (lasso) {
+            verdict = 'violated';
+            traces.set(lp.name, lassoTrace(cm, result.store, lasso, meta(lp.name, 'liveness')));
+            break;
+          }
+        }
+      }
+      verdicts.push({ name: lp.name, kind: 'liveness', expected: sc.expect[lp.name] ?? 'holds', verdict });
+    }
+  }
+
+  if (sc.checkDeadlock) {
+    if (result.deadlock !== undefined) traces.set('Deadlock', pathTrace(cm, result.store, result.deadlock, meta('Deadlock', 'deadlock')));
+    verdicts.push({ name: 'Deadlock', kind: 'deadlock', expected: 'holds', verdict: result.deadlock !== undefined ? 'violated' : result.complete ? 'holds' : 'unknown' });
+  }
+
+  let errorTrace: string | undefined;
+  const written = new Map<string, string>();
+  if (opts.outDir !== undefined) {
+    const dir = join(opts.outDir, sc.name);
+    await mkdir(dir, { recursive: true });
+    if (result.error) {
+      const t = pathTrace(cm, result.store, result.error.state, meta('ModelError', 'invariant'));
+      traces.set('ModelError', t);
+    }
+    for (const [name, t] of traces) {
+      const file = join(dir, `${name}.itf.json`);
+      const w = await writeItfTraceFile(file, t);
+      if (!w.ok) throw new Error(w.error.message);
+      written.set(name, file);
+    }
+    errorTrace = written.get('ModelError');
+  }
+
+  const report: CheckReport = {
+    scenario: sc.name,
+    engine: 'builtin',
+    complete: result.complete,
+    ...(result.stopReason ? { stopReason: result.stopReason } : {}),
+    distinctStates: result.distinct,
+    generatedStates: result.generated,
+    depth: result.depth,
+    durationMs: Math.round(result.durationMs),
+    statesPerSecond: Math.round(result.distinct / Math.max(0.001, result.durationMs / 1000)),
+    bytesPerState: Math.round(result.bytesPerState * 10) / 10,
+    properties: verdicts.map((v) => {
+      const file = written.get(v.name);
+      const t = traces.get(v.name);
+      return { ...v, ...(file ? { trace: file } : {}), ...(t ? { traceLength: t.states.length } : {}) };
+    }),
+    ...(result.error ? { error: { message: result.error.message, ...(errorTrace ? { trace: errorTrace } : {}) } } : {}),
+  };
+  return { report, traces, model: cm };
+}
+
+/** Whether every verdict matches its expectation. */
+export function allAsExpected(report: CheckReport): boolean {
+  return report.complete && !report.error && report.properties.every((p) => p.verdict === p.expected);
+}

@@ -1,0 +1,68 @@
+/**
+ * Counterexamples as ITF traces: the states along a path of the explored
+ * graph, each after the first with the action that produced it and its
+ * parameters, and for a lasso the index the loop returns to.
+ */
+import type { Value } from '../dsl/index.js';
+import { type ItfTrace, type PlainStep, type PlainValue, toItfTrace } from '../trace/index.js';
+import type { CompiledModel } from './compile.js';
+import { decodeState, unpack } from './layout.js';
+import type { StateStore } from './state-store.js';
+import { toPlain } from './itf-values.js';
+
+
+/** The values of stored state i. */
+export function storedState(cm: CompiledModel, store: StateStore, i: number): Record<string, Value> {
+  const s = new Float64Array(cm.layout.slots.length);
+  unpack(cm.layout, store.raw, store.at(i), s);
+  return decodeState(cm.layout, s);
+}
+
+function stepOf(cm: CompiledModel, store: StateStore, state: number, tid: number | undefined): PlainStep {
+  const values = storedState(cm, store, state);
+  const plain: Record<string, PlainValue> = {};
+  for (const v of cm.fm.vars) plain[v.name] = toPlain(v.t, values[v.name]);
+  if (tid === undefined) return { values: plain };
+  const tr = cm.transitions[tid];
+  const picks: Record<string, PlainValue> = {};
+  for (const [p, t] of tr.action.params) picks[p] = toPlain(t, tr.label.params[p]);
+  return { values: plain, action: tr.label.name, picks };
+}
+
+/** Metadata written in a trace's `#meta`. */
+export interface TraceMeta {
+  readonly scenario: string;
+  readonly property: string;
+  readonly kind: 'invariant' | 'liveness' | 'deadlock';
+  readonly [k: string]: unknown;
+}
+
+/** The ITF trace of the path from an initial state to stored state `target`. */
+export function pathTrace(cm: CompiledModel, store: StateStore, target: number, meta: TraceMeta): ItfTrace {
+  const path = store.pathTo(target);
+  const steps = path.map((i, k) => stepOf(cm, store, i, k === 0 ? undefined : store.via(i)));
+  return toItfTrace({
+    vars: cm.fm.vars.map((v) => v.name),
+    steps,
+    meta: { ...meta, source: 'ha-verify builtin explorer', violationStep: steps.length - 1 },
+  });
+}
+
+/** The ITF trace of a lasso: the stem, then the cycle, with `loop` at the cycle's first state. */
+export function lassoTrace(
+  cm: CompiledModel, store: StateStore,
+  lasso: { stem: readonly number[]; cycle: readonly { tid: number; state: number }[] },
+  meta: TraceMeta,
+): ItfTrace {
+  const stem = lasso.stem.map((i, k) => stepOf(cm, store, i, k === 0 ? undefined : store.via(i)));
+  const around = lasso.cycle.slice(0, -1).map((e) => stepOf(cm, store, e.state, e.tid));
+  const last = lasso.cycle[lasso.cycle.length - 1];
+  const closing = stepOf(cm, store, last.state, last.tid);
+  return toItfTrace({
+    vars: cm.fm.vars.map((v) => v.name),
+    steps: [...stem, ...around],
+    loop: stem.length - 1,
+    loopAction: { action: closing.action!, picks: closing.picks ?? {} },
+    meta: { ...meta, source: 'ha-verify builtin explorer', violationStep: stem.length - 1 },
+  });
+}
