@@ -48,6 +48,8 @@ export interface CheckOptions {
   readonly maxStates?: number;
   readonly signal?: AbortSignal;
   readonly onProgress?: (p: Progress) => void;
+  /** Worker threads for the search (1: the calling thread). */
+  readonly workers?: number;
   /** Folder traces are written under (`<outDir>/<scenario>/<property>.itf.json`); none written when undefined. */
   readonly outDir?: string;
 }

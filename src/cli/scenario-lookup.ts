@@ -1,0 +1,14 @@
+/** Resolves scenario names given on the command line. */
+import { SCENARIOS, findScenario } from '../../models/mnha/scenarios/index.js';
+import type { Scenario } from '../model/index.js';
+import { UsageError } from './command.js';
+
+/** The scenario called `name`, or a usage error listing the known ones. */
+export function scenarioNamed(name: string | undefined): Scenario {
+  if (!name) throw new UsageError(`--scenario is required (one of: ${SCENARIOS.map((s) => s.name).join(', ')})`);
+  const sc = findScenario(name);
+  if (!sc) throw new UsageError(`unknown scenario '${name}' (one of: ${SCENARIOS.map((s) => s.name).join(', ')})`);
+  return sc;
+}
+
+export { SCENARIOS };

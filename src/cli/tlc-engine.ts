@@ -1,0 +1,49 @@
+/**
+ * `check --engine tlc|both`: TLC on the exported spec, compared with the
+ * built-in engine. TLC is optional; without Java or the jar this says so in
+ * one line.
+ */
+import { allAsExpected, checkScenario } from '../explore/check-scenario.js';
+import type { Scenario } from '../model/index.js';
+import { locateTlc } from '../tlc/index.js';
+import { EXIT_MISMATCH, EXIT_OK } from './command.js';
+
+/** Runs TLC (and the built-in engine for `both`) on a scenario; resolves to the exit status. */
+export async function runTlcEngine(sc: Scenario, engine: 'tlc' | 'both', opts: { json: boolean; workers: number }): Promise<number> {
+  const located = await locateTlc({});
+  if (!located.ok) {
+    process.stderr.write(`ha-verify check: ${located.error.message}\n`);
+    return EXIT_MISMATCH;
+  }
+  let tlcMod: { checkWithTlc?: (name: string, o: Record<string, unknown>) => Promise<unknown> };
+  try {
+    const path = '../tla/engine-tlc.js'; // resolved at run time: the TLC engine is an optional module
+    tlcMod = (await import(path)) as typeof tlcMod;
+  } catch {
+    process.stderr.write('ha-verify check: the TLC engine is not built into this version yet\n');
+    return EXIT_MISMATCH;
+  }
+  const tlc = (await tlcMod.checkWithTlc!(sc.name, { workers: opts.workers })) as
+    | { ok: true; distinctStates: number; properties: { name: string; verdict: string }[] }
+    | { ok: false; error: { message: string } };
+  if (!tlc.ok) {
+    process.stderr.write(`ha-verify check: ${tlc.error.message}\n`);
+    return EXIT_MISMATCH;
+  }
+  if (engine === 'tlc') {
+    process.stdout.write(JSON.stringify(tlc, null, 2) + '\n');
+    const expectedOk = tlc.properties.every((p) => (sc.expect[p.name] ?? 'holds') === p.verdict);
+    return expectedOk ? EXIT_OK : EXIT_MISMATCH;
+  }
+  const { report } = await checkScenario(sc, {});
+  const problems: string[] = [];
+  if (report.distinctStates !== tlc.distinctStates) problems.push(`distinct states: builtin ${report.distinctStates}, TLC ${tlc.distinctStates}`);
+  for (const p of report.properties) {
+    const t = tlc.properties.find((q) => q.name === p.name);
+    if (t && t.verdict !== p.verdict) problems.push(`${p.name}: builtin ${p.verdict}, TLC ${t.verdict}`);
+  }
+  const out = { scenario: sc.name, engine: 'both', agree: problems.length === 0, disagreements: problems, builtin: report, tlc };
+  if (opts.json) process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+  else process.stdout.write(problems.length === 0 ? `builtin and TLC agree: ${report.distinctStates} distinct states, same verdicts\n` : `ENGINES DISAGREE:\n  ${problems.join('\n  ')}\n`);
+  return problems.length === 0 && allAsExpected(report) ? EXIT_OK : EXIT_MISMATCH;
+}
