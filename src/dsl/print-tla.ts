@@ -7,7 +7,7 @@
  */
 import type { Expr } from './ast.js';
 import { type Type, keyAt, keyCount } from './types.js';
-import type { Value } from './values.js';
+import { type Value, defaultValue } from './values.js';
 
 const PREC: Partial<Record<Expr['op'], number>> = {
   implies: 1, or: 2, and: 3, not: 4,
@@ -26,25 +26,39 @@ const BIN: Partial<Record<Expr['op'], string>> = {
   union: '\\cup', minus: '\\', inter: '\\cap', add: '+', sub: '-',
 };
 
-/** Prints a value as a TLA+ constant expression of domain `t`. */
+/**
+ * Prints a value as a TLA+ constant expression of domain `t`. A function
+ * whose values are all equal prints as `[k \in D |-> v]`; nested ones
+ * bind `k2`, `k3`... so that no bound name hides another (SANY refuses
+ * that). A function over an empty domain (e.g. `Sessions = {}`) prints as
+ * `[k \in D |-> d]` with `d` the first value of its range: every function
+ * over an empty domain is the same value, and this spelling stays the same
+ * text when the domain is a constant that other scenarios make non-empty.
+ */
 export function printValue(v: Value, t: Type): string {
+  return printValueAt(v, t, 1);
+}
+
+function printValueAt(v: Value, t: Type, depth: number): string {
   switch (t.kind) {
     case 'bool': return v ? 'TRUE' : 'FALSE';
     case 'int': return String(v);
     case 'enum': return JSON.stringify(v);
     case 'record': {
       const r = v as Record<string, Value>;
-      return `[${t.fields.map(([f, ft]) => `${f} |-> ${printValue(r[f], ft)}`).join(', ')}]`;
+      return `[${t.fields.map(([f, ft]) => `${f} |-> ${printValueAt(r[f], ft, depth)}`).join(', ')}]`;
     }
     case 'fun': {
       const r = v as Record<string, Value>;
       const n = keyCount(t.key);
-      const parts = Array.from({ length: n }, (_, i) => printValue(r[String(keyAt(t.key, i))], t.value));
-      if (parts.every((p) => p === parts[0])) return `[k \\in ${printDomain(t.key)} |-> ${parts[0]}]`;
-      return `(${Array.from({ length: n }, (_, i) => `${printValue(keyAt(t.key, i), t.key)} :> ${parts[i]}`).join(' @@ ')})`;
+      const k = depth === 1 ? 'k' : `k${depth}`;
+      if (n === 0) return `[${k} \\in ${printDomain(t.key)} |-> ${printValueAt(defaultValue(t.value), t.value, depth + 1)}]`;
+      const parts = Array.from({ length: n }, (_, i) => printValueAt(r[String(keyAt(t.key, i))], t.value, depth + 1));
+      if (parts.every((p) => p === parts[0])) return `[${k} \\in ${printDomain(t.key)} |-> ${parts[0]}]`;
+      return `(${Array.from({ length: n }, (_, i) => `${printValueAt(keyAt(t.key, i), t.key, depth)} :> ${parts[i]}`).join(' @@ ')})`;
     }
-    case 'seq': return `<<${(v as Value[]).map((x) => printValue(x, t.elem)).join(', ')}>>`;
-    case 'set': return `{${(v as Value[]).map((x) => printValue(x, t.elem)).join(', ')}}`;
+    case 'seq': return `<<${(v as Value[]).map((x) => printValueAt(x, t.elem, depth)).join(', ')}>>`;
+    case 'set': return `{${(v as Value[]).map((x) => printValueAt(x, t.elem, depth)).join(', ')}}`;
   }
 }
 
