@@ -9,7 +9,7 @@
  */
 import { setup } from 'xstate';
 import * as x from '../../src/dsl/index.js';
-import { dslFor, type MachineDefinition } from '../../src/model/index.js';
+import { dslFor, type MachineDefinition, SELF_FIELD } from '../../src/model/index.js';
 import { LastPacket, Nodes, PeerViews, Prefs, SaStates, SessionStates, Srg1States, msgType } from './domains.js';
 import { constantsOf, IclLossT, IdT, type MnhaParams, PrioT, sessionsDomain } from './params.js';
 
@@ -151,10 +151,12 @@ export function nodeMachine(p: MnhaParams): MachineDefinition {
     },
   }).createMachine({
     id: 'node',
-    context: {
+    // The instance's id comes in as input, so that `self` can be read in guards and actions.
+    context: ({ input }: { input?: { [SELF_FIELD]?: string } }) => ({
+      [SELF_FIELD]: input?.[SELF_FIELD] ?? 'n1',
       iclSeen: false, peerSrg1: 'unknown', activeRoute: false, backupRoute: false, adv: 'low',
       probing: true, shut: true, sess: Object.fromEntries(Sessions.values.map((s) => [s, 'none'])), sa: 'none',
-    },
+    }),
     initial: 'up',
     states: {
       down: {

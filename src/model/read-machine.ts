@@ -143,7 +143,8 @@ export function readMachine(def: MachineDefinition): MachineModel {
     if (type === 'compound') {
       regionVar = parent === undefined ? id : n.key;
       if (regionTypes[regionVar]) throw new ModelError('NAME_CLASH', { ...site }, `two compound states would both be encoded as variable '${regionVar}'`, 'rename one of the states');
-      if (keys.includes(OFF)) throw new ModelError('NAME_CLASH', { ...site, item: `state '${OFF}'` }, `'${OFF}' is reserved for an inactive region`, 'rename the state');
+      // The root region is always active, so only nested regions need the 'off' value.
+      if (parent !== undefined && keys.includes(OFF)) throw new ModelError('NAME_CLASH', { ...site, item: `child state '${OFF}'` }, `'${OFF}' is reserved for an inactive region`, 'rename the state');
       regionTypes[regionVar] = enumT(parent === undefined ? keys : [...keys, OFF]);
     }
     const entry = readActions(n.entry, { state: sid, what: 'entry' }).stmts;
