@@ -74,6 +74,7 @@ export function nodeMachine(p: MnhaParams): MachineDefinition {
       losesSplitBrain: dsl.guard(x.and(x.eq(stateEv.srg1, s1('active')), losesResolution)),
       withdrawOnIclLoss: dsl.guard(x.eq(IclLossAtActive, x.str('withdraw', IclLossT))),
       peerKnownActive: dsl.guard(x.and(c.iclSeen, x.eq(c.peerSrg1, pv('active')))),
+      losesPriorityElection: dsl.guard(x.and(x.eq(stateEv.srg1, s1('hold')), prioritiesSet, x.lt(x.app(Priority, me), x.app(Priority, peer)))),
     },
     actions: {
       // ---- SRG1 state entries: signal routes, the preference they give, probing
@@ -107,9 +108,10 @@ export function nodeMachine(p: MnhaParams): MachineDefinition {
       notePeer: dsl.action(x.assign(c.peerSrg1, stateEv.srg1)),
       // A node in hold stops probing once a backup peer will take over, or once
       // it knows it loses the activeness-priority election.
+      // (It probes again when the peer is back in hold, e.g. after the peer's own recovery.)
       notePeerInHold: dsl.action(
         x.assign(c.peerSrg1, stateEv.srg1),
-        x.assign(c.probing, x.and(c.probing, x.neq(stateEv.srg1, s1('backup')),
+        x.assign(c.probing, x.and(x.neq(stateEv.srg1, s1('backup')),
           x.not(x.and(x.eq(stateEv.srg1, s1('hold')), prioritiesSet, x.lt(x.app(Priority, me), x.app(Priority, peer)))))),
       ),
       noteIclDown: dsl.action(x.assign(c.iclSeen, x.FALSE), x.assign(c.peerSrg1, pv('unknown'))),
@@ -198,6 +200,9 @@ export function nodeMachine(p: MnhaParams): MachineDefinition {
                     // Decision: a healthy node in hold takes over from an ineligible peer without probing.
                     { guard: 'peerIsIneligible', target: 'active', actions: 'notePeer' },
                     { guard: 'winsPriorityElection', target: 'active', actions: 'notePeer' },
+                    // Decision: the loser of the priority election answers with its own hold, so the
+                    // winner decides on fresh information (it may have recovered from ineligible meanwhile).
+                    { guard: 'losesPriorityElection', actions: ['notePeerInHold', 'announceHold'] },
                     { actions: 'notePeerInHold' },
                   ],
                   ICL_UP: { actions: ['noteIclUp', 'announceHold'] },

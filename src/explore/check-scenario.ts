@@ -78,6 +78,26 @@ function expand(f: Temporal): LeadsTo[] | undefined {
   }
 }
 
+/**
+ * The weak-fairness group of every transition: transitions that take the
+ * same step (or receive the same message type on the same channel) with the
+ * same parameters form one group; unfair and fault transitions get -1.
+ */
+export function fairnessGroups(cm: CompiledModel): Int32Array {
+  const ids = new Map<string, number>();
+  const out = new Int32Array(cm.transitions.length);
+  cm.transitions.forEach((t, i) => {
+    const a = t.action;
+    if (a.fault || a.fairness === 'none') { out[i] = -1; return; }
+    const o = a.origin;
+    const step = o.kind === 'env' || o.kind === 'deliver' ? `step:${o.step}` : `recv:${o.channel}:${o.event}`;
+    const key = `${step}${JSON.stringify(t.label.params)}`;
+    if (!ids.has(key)) ids.set(key, ids.size);
+    out[i] = ids.get(key)!;
+  });
+  return out;
+}
+
 /** Checks a scenario with the built-in explorer. */
 export async function checkScenario(sc: Scenario, opts: CheckOptions = {}): Promise<{ report: CheckReport; traces: Map<string, ItfTrace>; model: CompiledModel }> {
   const { system, properties } = sc.build();
@@ -107,10 +127,8 @@ export async function checkScenario(sc: Scenario, opts: CheckOptions = {}): Prom
     const graph = result.graph!;
     const n = graph.states;
     const slots = new Float64Array(cm.layout.slots.length);
-    const facts = {
-      fault: (tid: number) => cm.transitions[tid].action.fault,
-      weak: (tid: number) => !cm.transitions[tid].action.fault && cm.transitions[tid].action.fairness !== 'none',
-    };
+    const groups = fairnessGroups(cm);
+    const facts = { fault: (tid: number) => cm.transitions[tid].action.fault, group: (tid: number) => groups[tid] };
     for (const lp of liveness) {
       const pairs = result.complete ? expand(lp.formula) : undefined;
       let verdict: PropertyVerdict['verdict'] = 'unknown';

@@ -1,7 +1,7 @@
 /**
  * Liveness on the explored graph. A property `P ~> Q` is checked as
  * `<>[](P => <>Q)` under weak fairness of every fair transition (action and
- * parameters), assuming fault transitions happen only finitely often: it is
+ * parameters, grouped by the step they take), assuming fault transitions happen only finitely often: it is
  * violated exactly when some reachable cycle of not-Q states takes no fault,
  * is fair, and passes through a P state. Cycles are found as strongly
  * connected components of the not-Q, fault-free subgraph; a component is
@@ -15,15 +15,20 @@ import type { StateGraph } from './graph.js';
 export interface TransitionFacts {
   /** Transition ids that are faults (never fair, finitely many). */
   readonly fault: (tid: number) => boolean;
-  /** Transition ids under weak fairness. */
-  readonly weak: (tid: number) => boolean;
+  /**
+   * The weak-fairness group of a transition, or -1 when it is not fair. A
+   * group is one step of the model with its parameters (e.g. "n notices the
+   * ICL is down"), whichever transition of the machine takes it: weak
+   * fairness is `WF_vars` of the disjunction of the group's transitions.
+   */
+  readonly group: (tid: number) => number;
 }
 
 /** A lasso: `stem` from an initial state to the loop start, then `cycle` edges back to it. */
 export interface Lasso {
   /** State indices from an initial state to the first state of the loop (inclusive). */
   readonly stem: readonly number[];
-  /** The loop: each step's transition and the state it reaches; the last state is the loop start. */
+  /** The loop: each step's transition and the state it reaches; the last state is the loop start. Empty: the last state of the stem stutters forever. */
   readonly cycle: readonly { readonly tid: number; readonly state: number }[];
 }
 
@@ -109,11 +114,22 @@ export function findLivenessViolation(
     if (p[v] && pState[c] < 0) pState[c] = v;
     for (let e = g.offsets[v]; e < g.offsets[v + 1]; e++) if (comp[g.targets[e]] === c && edgeOk(e)) hasEdge[c] = 1;
   }
+  // A state where no weakly fair transition is enabled may stutter forever:
+  // that is a (trivial) fair cycle of its own.
+  let stutter = -1;
+  for (let v = 0; v < n && stutter < 0; v++) {
+    if (!notQ[v] || !p[v]) continue;
+    let fairEnabled = false;
+    for (let e = g.offsets[v]; e < g.offsets[v + 1]; e++) if (facts.group(g.tids[e]) >= 0) { fairEnabled = true; break; }
+    if (!fairEnabled) stutter = v;
+  }
   const members = new Map<number, number[]>();
   const candidates: number[] = [];
   for (let c = 0; c < count; c++) if (hasEdge[c] && pState[c] >= 0) candidates.push(c);
   candidates.sort((a, b) => pState[a] - pState[b]);
-  if (candidates.length === 0) return undefined;
+  const stutterLasso = stutter >= 0 ? { stem: pathTo(stutter), cycle: [] } : undefined;
+  if (candidates.length === 0) return stutterLasso;
+  if (stutter >= 0 && stutter < pState[candidates[0]]) return stutterLasso;
   const wanted = new Set(candidates);
   for (let v = 0; v < n; v++) if (wanted.has(comp[v])) (members.get(comp[v]) ?? members.set(comp[v], []).get(comp[v])!).push(v);
 
@@ -125,19 +141,21 @@ export function findLivenessViolation(
     for (const v of states) {
       const seenHere = new Set<number>();
       for (let e = g.offsets[v]; e < g.offsets[v + 1]; e++) {
-        const tid = g.tids[e];
-        if (!facts.weak(tid) || seenHere.has(tid)) continue;
-        seenHere.add(tid);
-        enabledCount.set(tid, (enabledCount.get(tid) ?? 0) + 1);
-        if (comp[g.targets[e]] === c && edgeOk(e)) internal.add(tid);
+        const grp = facts.group(g.tids[e]);
+        if (grp < 0) continue;
+        if (comp[g.targets[e]] === c && edgeOk(e)) internal.add(grp);
+        if (seenHere.has(grp)) continue;
+        seenHere.add(grp);
+        enabledCount.set(grp, (enabledCount.get(grp) ?? 0) + 1);
       }
     }
     let fair = true;
-    for (const [tid, k] of enabledCount) if (k === states.length && !internal.has(tid)) { fair = false; break; }
+    for (const [grp, k] of enabledCount) if (k === states.length && !internal.has(grp)) { fair = false; break; }
     if (!fair) continue;
+    if (stutter >= 0 && stutter < pState[c]) return stutterLasso;
     return buildLasso(g, comp, c, pState[c], facts, edgeOk, pathTo);
   }
-  return undefined;
+  return stutterLasso;
 }
 
 /** Shortest path inside component c from `from` to a state satisfying `goal`, as edges (empty when `from` satisfies it). */
@@ -168,8 +186,8 @@ function pathInside(g: StateGraph, comp: Int32Array, c: number, from: number, go
   return out;
 }
 
-function internalEdge(g: StateGraph, comp: Int32Array, c: number, v: number, tid: number, edgeOk: (e: number) => boolean): number {
-  for (let e = g.offsets[v]; e < g.offsets[v + 1]; e++) if (g.tids[e] === tid && comp[g.targets[e]] === c && edgeOk(e)) return e;
+function internalEdge(g: StateGraph, comp: Int32Array, c: number, v: number, grp: number, facts: TransitionFacts, edgeOk: (e: number) => boolean): number {
+  for (let e = g.offsets[v]; e < g.offsets[v + 1]; e++) if (facts.group(g.tids[e]) === grp && comp[g.targets[e]] === c && edgeOk(e)) return e;
   return -1;
 }
 
@@ -183,29 +201,29 @@ function buildLasso(
   // transition is either taken or disabled somewhere.
   for (let round = 0; round < 100_000; round++) {
     const onCycle = new Set([start, ...cycle.map((x) => x.state)]);
-    const taken = new Set(cycle.map((x) => x.tid));
+    const taken = new Set(cycle.map((x) => facts.group(x.tid)));
     const enabledCount = new Map<number, number>();
     for (const v of onCycle) {
       const here = new Set<number>();
-      for (let e = g.offsets[v]; e < g.offsets[v + 1]; e++) if (facts.weak(g.tids[e])) here.add(g.tids[e]);
-      for (const tid of here) enabledCount.set(tid, (enabledCount.get(tid) ?? 0) + 1);
+      for (let e = g.offsets[v]; e < g.offsets[v + 1]; e++) if (facts.group(g.tids[e]) >= 0) here.add(facts.group(g.tids[e]));
+      for (const grp of here) enabledCount.set(grp, (enabledCount.get(grp) ?? 0) + 1);
     }
     let offending = -1;
-    for (const [tid, k] of enabledCount) if (k === onCycle.size && !taken.has(tid)) { offending = tid; break; }
+    for (const [grp, k] of enabledCount) if (k === onCycle.size && !taken.has(grp)) { offending = grp; break; }
     if (offending >= 0) {
-      const canTake = (v: number) => internalEdge(g, comp, c, v, offending, edgeOk) >= 0;
+      const canTake = (v: number) => internalEdge(g, comp, c, v, offending, facts, edgeOk) >= 0;
       let hasInternal = false;
       for (const v of comp.keys()) if (comp[v] === c && canTake(v)) { hasInternal = true; break; }
       if (hasInternal) {
         const walk = pathInside(g, comp, c, cur, canTake, edgeOk);
         cycle.push(...walk);
         cur = walk.length ? walk[walk.length - 1].state : cur;
-        const e = internalEdge(g, comp, c, cur, offending, edgeOk);
-        cycle.push({ tid: offending, state: g.targets[e] });
+        const e = internalEdge(g, comp, c, cur, offending, facts, edgeOk);
+        cycle.push({ tid: g.tids[e], state: g.targets[e] });
         cur = g.targets[e];
       } else {
         const disabled = (v: number) => {
-          for (let e = g.offsets[v]; e < g.offsets[v + 1]; e++) if (g.tids[e] === offending) return false;
+          for (let e = g.offsets[v]; e < g.offsets[v + 1]; e++) if (facts.group(g.tids[e]) === offending) return false;
           return true;
         };
         const walk = pathInside(g, comp, c, cur, disabled, edgeOk);

@@ -55,6 +55,13 @@ export function lassoTrace(
   meta: TraceMeta,
 ): ItfTrace {
   const stem = lasso.stem.map((i, k) => stepOf(cm, store, i, k === 0 ? undefined : store.via(i)));
+  if (lasso.cycle.length === 0) {
+    // Stuttering: the last state repeats forever (ITF: the loop is the last state, with no loop action).
+    return toItfTrace({
+      vars: cm.fm.vars.map((v) => v.name), steps: stem, loop: stem.length - 1,
+      meta: { ...meta, source: 'ha-verify builtin explorer', violationStep: stem.length - 1, stuttering: true },
+    });
+  }
   const around = lasso.cycle.slice(0, -1).map((e) => stepOf(cm, store, e.state, e.tid));
   const last = lasso.cycle[lasso.cycle.length - 1];
   const closing = stepOf(cm, store, last.state, last.tid);

@@ -1,0 +1,132 @@
+/**
+ * The view of a trace: everything the HTML page and the terminal view show,
+ * computed once from a validated ITF trace. Every text in it is already
+ * formatted (and stripped of control characters) but not HTML-escaped;
+ * escaping is the renderers' job.
+ */
+import { type ItfTrace, type PlainTrace, type PlainValue, fromItfTrace, validateItfTrace } from '../trace/index.js';
+import { type ValueDiff, diffValue, displayValue } from './diff.js';
+import { formatAction, formatString, formatValue } from './format.js';
+import { type Lanes, extractLanes, traceNodes } from './lanes.js';
+import { type MessageArrow, extractMessages, messageChannels } from './messages.js';
+import { type TraceInfo, type ViewResult, readTraceInfo } from './meta.js';
+
+/** Options of {@link buildTraceView}. */
+export interface ViewOptions {
+  /** Where the trace comes from (a file path), shown in the page and the text. */
+  readonly source?: string;
+  /** A replay result (e.g. read from a `--replay` file); replaces `#meta.replay`. Validated here. */
+  readonly replay?: unknown;
+}
+
+/** One state of the trace and the step that produced it. */
+export interface StepView {
+  readonly index: number;
+  /** The action's name, formatted; absent for the initial state. */
+  readonly action?: string;
+  /** Its parameters, formatted: `[name, value]`. */
+  readonly params: readonly (readonly [string, string])[];
+  /** `HoldOnProbeReply(n: n1)`, or `init` for the initial state. */
+  readonly label: string;
+  /** Indices (into `vars`) of the variables this step changed. */
+  readonly changed: readonly number[];
+  /** For every variable: its display tree with the changes of this step, and the flat changes. */
+  readonly diffs: readonly ValueDiff[];
+}
+
+/** Everything the renderers show (see the module comment). */
+export interface TraceView {
+  readonly source?: string;
+  readonly info: TraceInfo;
+  /** Variable names as in the trace. */
+  readonly vars: readonly string[];
+  /** Variable names formatted for display. */
+  readonly varLabels: readonly string[];
+  readonly steps: readonly StepView[];
+  /** The state a lasso returns to. */
+  readonly loop?: number;
+  /** The step that closes the lasso, formatted (`Action(n: n1)`), when known. */
+  readonly loopAction?: string;
+  /** MNHA lanes, when the trace has MNHA variables. */
+  readonly lanes?: Lanes;
+  readonly messages: readonly MessageArrow[];
+  /** The trace in plain values. */
+  readonly plain: PlainTrace;
+}
+
+function stepView(trace: PlainTrace, i: number): StepView {
+  const step = trace.steps[i];
+  const prev = i > 0 ? trace.steps[i - 1] : undefined;
+  const diffs = trace.vars.map((v): ValueDiff => {
+    const cur = step.values[v] as PlainValue;
+    return prev ? diffValue(prev.values[v] as PlainValue, cur) : { display: displayValue(cur), changes: [] };
+  });
+  const changed = diffs.flatMap((d, k) => (d.changes.length > 0 ? [k] : []));
+  const params = Object.entries(step.picks ?? {}).map(([k, v]) => [formatString(k), formatValue(v)] as const);
+  if (step.action === undefined) return { index: i, params, label: i === 0 ? 'init' : '(unknown action)', changed, diffs };
+  return { index: i, action: formatString(step.action), params, label: formatAction(step.action, step.picks), changed, diffs };
+}
+
+/**
+ * Builds the view of a trace. The trace is validated first (as an ITF trace
+ * whose states need not record their actions, so that traces of other tools
+ * can be viewed), then its `#meta` (see `meta.ts`) and the replay result.
+ * Fails with the validator's `ITF_MALFORMED`, or `VIEW_BAD_META` /
+ * `VIEW_BAD_REPLAY`, naming what is wrong.
+ */
+export function buildTraceView(trace: ItfTrace, options: ViewOptions = {}): ViewResult<TraceView> {
+  const valid = validateItfTrace(trace, { requireActions: false });
+  if (!valid.ok) return valid;
+  const info = readTraceInfo(trace, options.replay);
+  if (!info.ok) return info;
+  const plain = fromItfTrace(trace);
+  const nodes = traceNodes(plain);
+  const channels = messageChannels(plain, nodes);
+  const lanes = extractLanes(plain, info.value, channels);
+  return {
+    ok: true,
+    value: {
+      ...(options.source !== undefined ? { source: options.source } : {}),
+      info: info.value,
+      vars: plain.vars,
+      varLabels: plain.vars.map(formatString),
+      steps: plain.steps.map((_, i) => stepView(plain, i)),
+      ...(plain.loop !== undefined ? { loop: plain.loop } : {}),
+      ...(plain.loopAction ? { loopAction: formatAction(plain.loopAction.action, plain.loopAction.picks) } : {}),
+      ...(lanes ? { lanes } : {}),
+      messages: lanes ? extractMessages(plain, nodes) : [],
+      plain,
+    },
+  };
+}
+
+/** The one-line verdict of a trace, e.g. `invariant NoSplitBrain is violated at step 11`. */
+export function verdictLine(view: TraceView): string {
+  const { info } = view;
+  const prop = info.property !== undefined ? formatString(info.property) : undefined;
+  const last = view.steps.length - 1;
+  if (info.kind === 'deadlock') return `deadlock: no step is enabled after step ${info.violationStep ?? last}`;
+  if (info.kind === 'liveness' || (view.loop !== undefined && prop !== undefined && info.kind === undefined)) {
+    const loop = view.loop !== undefined ? `: from step ${view.loop} the behaviour repeats steps ${view.loop}..${last} forever` : '';
+    return `liveness property ${prop ?? '(unnamed)'} is violated${loop}`;
+  }
+  if (prop !== undefined) {
+    const kind = info.kind !== undefined ? `${formatString(info.kind)} ` : '';
+    const at = info.violationStep !== undefined ? ` at step ${info.violationStep}` : '';
+    return `${kind}${prop} is violated${at}`;
+  }
+  if (info.description !== undefined) return formatValue(info.description);
+  return view.loop !== undefined ? `lasso trace: steps ${view.loop}..${last} repeat forever` : `trace of ${view.steps.length} states`;
+}
+
+/** The one-line outcome of the replay, when the trace has one. */
+export function replayLine(view: TraceView): string | undefined {
+  const r = view.info.replay;
+  if (!r) return undefined;
+  if (r.outcome === 'follows') return 'replay: the implementation follows the trace';
+  const where = r.step !== undefined ? ` at step ${r.step}` : '';
+  const action = r.action !== undefined ? ` (${formatString(r.action)})` : '';
+  const n = r.diff?.length ?? 0;
+  const what = n > 0 ? `: ${n} variable${n === 1 ? '' : 's'} differ${n === 1 ? 's' : ''}` : '';
+  return `replay: the implementation departs${where}${action}${what}`;
+}

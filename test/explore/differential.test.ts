@@ -1,0 +1,82 @@
+/**
+ * The three semantics agree: for random reachable states and every enabled
+ * action, the compiled successor equals the interpreted one and the one
+ * XState's own transition() gives; on small scenarios the full explorations
+ * find the same number of distinct states.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { twoPhaseSystem } from '../../models/examples/two-phase.js';
+import { findScenario } from '../../models/mnha/scenarios/index.js';
+import { explore } from '../../src/explore/bfs.js';
+import { compileModel } from '../../src/explore/compile.js';
+import { decodeState, encodeState } from '../../src/explore/layout.js';
+import { referenceBfs } from '../../src/explore/reference-bfs.js';
+import { type FlatModel, type State, interpretedModel, lowerSystem, stateKey, xstateModel } from '../../src/model/index.js';
+
+function models(name: string): FlatModel {
+  return lowerSystem(findScenario(name)!.build().system);
+}
+
+/** Walks `choices.length` random steps from the initial state through the reference semantics. */
+function walk(fm: FlatModel, choices: readonly number[]): State {
+  const ref = xstateModel(fm);
+  let s = fm.init;
+  for (const c of choices) {
+    const acts = ref.actions(s);
+    if (acts.length === 0) break;
+    s = ref.next(s, acts[c % acts.length]);
+  }
+  return s;
+}
+
+function agreeAt(fm: FlatModel, s: State): void {
+  const cm = compileModel(fm);
+  const ref = xstateModel(fm);
+  const interp = interpretedModel(fm);
+  const slots = new Float64Array(cm.layout.slots.length);
+  encodeState(cm.layout, s, slots);
+  const refActs = ref.actions(s).map((a) => `${a.name}${JSON.stringify(a.params)}`);
+  expect(interp.actions(s).map((a) => `${a.name}${JSON.stringify(a.params)}`)).toEqual(refActs);
+  const enabled = cm.transitions.filter((t) => t.guard(slots));
+  expect(enabled.map((t) => `${t.label.name}${JSON.stringify(t.label.params)}`)).toEqual(refActs);
+  for (const t of enabled) {
+    const out = new Float64Array(slots);
+    t.apply(slots, out);
+    const compiled = stateKey(fm.vars, decodeState(cm.layout, out));
+    expect(compiled).toBe(stateKey(fm.vars, ref.next(s, t.label)));
+    expect(compiled).toBe(stateKey(fm.vars, interp.next(s, t.label)));
+  }
+}
+
+describe('compiled successor = XState reference semantics', () => {
+  for (const name of ['default', 'router-fault', 'async-routes', 'keep-and-probe', 'priority-preemption', 'sessions', 'ipsec']) {
+    it(`random reachable states of ${name}`, () => {
+      const fm = models(name);
+      fc.assert(fc.property(fc.array(fc.nat(), { maxLength: 40 }), (choices) => {
+        agreeAt(fm, walk(fm, choices));
+      }), { numRuns: 40 });
+    }, 120_000);
+  }
+
+  it('random reachable states of two-phase commit', () => {
+    const fm = lowerSystem(twoPhaseSystem(3));
+    fc.assert(fc.property(fc.array(fc.nat(), { maxLength: 15 }), (choices) => agreeAt(fm, walk(fm, choices))), { numRuns: 50 });
+  });
+});
+
+describe('full explorations agree on the number of distinct states', () => {
+  for (const name of ['default', 'keep-and-probe', 'priority-preemption', 'ipsec']) {
+    it(name, async () => {
+      const fm = models(name);
+      const compiled = await explore(compileModel(fm));
+      const reference = referenceBfs(xstateModel(fm), fm.vars);
+      expect(compiled.complete).toBe(true);
+      expect(compiled.distinct).toBe(reference.distinctStates);
+    }, 120_000);
+  }
+  it('two-phase commit: 288 in both', async () => {
+    const fm = lowerSystem(twoPhaseSystem(3));
+    expect((await explore(compileModel(fm))).distinct).toBe(288);
+  });
+});
