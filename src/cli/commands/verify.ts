@@ -1,0 +1,169 @@
+/**
+ * `ha-verify verify`: the main job. Every scenario on the built-in engine,
+ * every verdict against its expectation, counterexamples written to traces/
+ * and replayed against the implementation, and a summary on stdout and in
+ * reports/ (JSON, Markdown, and an HTML index of the viewer pages).
+ */
+import { join } from 'node:path';
+import { type CheckReport, allAsExpected, checkScenario } from '../../explore/check-scenario.js';
+import { readItfTraceFile } from '../../trace/index.js';
+import { parseArgs } from '../args.js';
+import { type Command, EXIT_MISMATCH, EXIT_OK, UsageError } from '../command.js';
+import { duration, num, table } from '../format.js';
+import { interruptSignal, printProgress } from '../progress.js';
+import { SCENARIOS, scenarioNamed } from '../scenario-lookup.js';
+import { writeFileAtomic } from '../write-atomic.js';
+
+const HELP = `usage: ha-verify verify [options]
+
+Runs every scenario (or the ones named with --scenario) on the built-in
+engine, checks every verdict against the scenario's expectation, writes each
+counterexample to traces/<scenario>/<property>.itf.json, replays it against
+the implementation in src/impl, and prints a summary table. The same content
+goes to reports/verify.json and reports/verify.md, and reports/index.html
+links every trace to its viewer page.
+
+options:
+  --scenario NAME   only this scenario (repeatable as a comma list)
+  --json            print the summary as JSON
+  --traces DIR      where traces go (default: traces)
+  --reports DIR     where reports go (default: reports)
+  --no-replay       do not replay counterexamples
+  --quiet           no progress lines on stderr
+
+exit status: 0 when every expectation holds (verdicts and replays), 1 when
+one does not, 2 usage error.`;
+
+/** One row of the summary. */
+interface Row {
+  scenario: string;
+  property: string;
+  kind: string;
+  expected: string;
+  verdict: string;
+  asExpected: boolean;
+  trace?: string;
+  replay?: string;
+  viewer?: string;
+}
+
+type ReplayFn = (path: string) => Promise<string>;
+
+/** The replay of a trace file, through src/replay when it is built. */
+async function replayer(): Promise<ReplayFn | undefined> {
+  try {
+    const path = '../../replay/index.js'; // resolved at run time: replay is an optional module
+    const mod = (await import(path)) as { replayTrace?: (t: unknown) => Promise<{ outcome: string; step?: number; message?: string }> | { outcome: string; step?: number; message?: string } };
+    if (!mod.replayTrace) return undefined;
+    return async (file) => {
+      const t = await readItfTraceFile(file);
+      if (!t.ok) return `error: ${t.error.message}`;
+      const r = await mod.replayTrace!(t.value);
+      if (r.outcome === 'follows') return 'follows the whole trace';
+      if (r.outcome === 'departs') return `departs at step ${r.step}`;
+      return `error: ${r.message ?? 'replay failed'}`;
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Viewer page writer, through src/viewer when it is built. */
+async function viewer(): Promise<{ page?: (trace: string, out: string) => Promise<void>; index?: (rows: Row[], reportsDir: string) => Promise<void> }> {
+  try {
+    const path = '../../viewer/index.js'; // resolved at run time: the viewer is an optional module
+    const mod = (await import(path)) as Record<string, unknown>;
+    const out: { page?: (trace: string, out: string) => Promise<void>; index?: (rows: Row[], reportsDir: string) => Promise<void> } = {};
+    if (typeof mod.writeTraceHtml === 'function') out.page = mod.writeTraceHtml as (t: string, o: string) => Promise<void>;
+    if (typeof mod.writeIndexHtml === 'function') out.index = mod.writeIndexHtml as (rows: Row[], d: string) => Promise<void>;
+    return out;
+  } catch {
+    return {};
+  }
+}
+
+function markdown(reports: CheckReport[], rows: Row[], ok: boolean): string {
+  const lines = ['# ha-verify verification run', '', `Result: **${ok ? 'every expectation holds' : 'NOT as expected'}**`, ''];
+  lines.push('| scenario | distinct states | depth | time |', '| --- | ---: | ---: | ---: |');
+  for (const r of reports) lines.push(`| ${r.scenario} | ${num(r.distinctStates)} | ${r.depth} | ${duration(r.durationMs)} |`);
+  lines.push('', '| scenario | property | expected | verdict | trace | replay |', '| --- | --- | --- | --- | --- | --- |');
+  for (const r of rows) lines.push(`| ${r.scenario} | ${r.property} | ${r.expected} | ${r.asExpected ? r.verdict : `**${r.verdict}**`} | ${r.trace ?? ''} | ${r.replay ?? ''} |`);
+  return lines.join('\n') + '\n';
+}
+
+export const command: Command = {
+  summary: 'the main job: every scenario, every property, traces replayed, reports written',
+  help: HELP,
+  async run(argv) {
+    const { options, positional } = parseArgs(argv, {
+      scenario: { type: 'string' }, json: { type: 'boolean' }, traces: { type: 'string' }, reports: { type: 'string' },
+      'no-replay': { type: 'boolean' }, quiet: { type: 'boolean' },
+    });
+    if (positional.length > 0) throw new UsageError(`unexpected argument '${positional[0]}'`);
+    const scenarios = options.scenario ? String(options.scenario).split(',').map((n) => scenarioNamed(n)) : SCENARIOS;
+    const tracesDir = (options.traces as string | undefined) ?? 'traces';
+    const reportsDir = (options.reports as string | undefined) ?? 'reports';
+    const replay = options['no-replay'] ? undefined : await replayer();
+    const view = await viewer();
+    const interrupt = interruptSignal();
+    const reports: CheckReport[] = [];
+    const rows: Row[] = [];
+    const started = performance.now();
+    try {
+      for (const sc of scenarios) {
+        if (interrupt.signal.aborted) break;
+        if (!options.quiet) process.stderr.write(`checking ${sc.name}...\n`);
+        const { report } = await checkScenario(sc, {
+          outDir: tracesDir, signal: interrupt.signal,
+          ...(options.quiet ? {} : { onProgress: (p) => printProgress(sc.name, p) }),
+        });
+        reports.push(report);
+        for (const p of report.properties) {
+          const row: Row = { scenario: sc.name, property: p.name, kind: p.kind, expected: p.expected, verdict: p.verdict, asExpected: p.verdict === p.expected };
+          if (p.trace) {
+            row.trace = p.trace;
+            if (replay) row.replay = await replay(p.trace);
+            if (view.page) {
+              const html = join(reportsDir, sc.name, `${p.name}.html`);
+              await view.page(p.trace, html);
+              row.viewer = html;
+            }
+          }
+          rows.push(row);
+        }
+      }
+    } finally {
+      interrupt.dispose();
+    }
+    const complete = reports.length === scenarios.length;
+    const replayOk = rows.every((r) => !r.replay || !r.replay.startsWith('error'));
+    const ok = complete && reports.every(allAsExpected) && replayOk;
+    const summary = {
+      result: ok ? 'as expected' : 'NOT as expected',
+      complete,
+      durationMs: Math.round(performance.now() - started),
+      replay: replay ? 'src/impl' : 'not available',
+      scenarios: reports,
+      rows,
+    };
+    await writeFileAtomic(join(reportsDir, 'verify.json'), JSON.stringify(summary, null, 2) + '\n');
+    await writeFileAtomic(join(reportsDir, 'verify.md'), markdown(reports, rows, ok));
+    if (view.index) await view.index(rows, reportsDir);
+    if (options.json) {
+      process.stdout.write(JSON.stringify(summary, null, 2) + '\n');
+    } else {
+      const out: string[] = [];
+      out.push(table(['scenario', 'states', 'depth', 'time'], reports.map((r) => [r.scenario, num(r.distinctStates), String(r.depth), duration(r.durationMs)])));
+      out.push('');
+      out.push(table(['scenario', 'property', 'expected', 'verdict', 'trace', 'replay'], rows.map((r) => [
+        r.scenario, r.property, r.expected, r.asExpected ? r.verdict : `${r.verdict} <-- NOT AS EXPECTED`, r.trace ?? '', r.replay ?? '',
+      ])));
+      out.push('');
+      if (!replay && !options['no-replay']) out.push('replay: not available in this build');
+      out.push(`reports: ${join(reportsDir, 'verify.md')}, ${join(reportsDir, 'verify.json')}${view.index ? `, ${join(reportsDir, 'index.html')}` : ''}`);
+      out.push(ok ? 'result: every expectation holds' : 'result: NOT as expected');
+      process.stdout.write(out.join('\n') + '\n');
+    }
+    return ok ? EXIT_OK : EXIT_MISMATCH;
+  },
+};
