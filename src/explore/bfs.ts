@@ -6,7 +6,6 @@
  */
 import type { CompiledModel, CompiledPredicate } from './compile.js';
 import { StateGraph } from './graph.js';
-import { pack, unpack } from './layout.js';
 import { SeenSet, fingerprint } from './seen-set.js';
 import { StateStore } from './state-store.js';
 
@@ -37,8 +36,10 @@ export interface ExploreOptions {
   readonly signal?: AbortSignal;
   readonly onProgress?: (p: Progress) => void;
   readonly progressIntervalMs?: number;
-  /** Record every edge, for liveness checking. */
+  /** Record every edge, for liveness checking (keeps every state and a state index per key). */
   readonly keepGraph?: boolean;
+  /** Keep every packed state (implied by keepGraph); otherwise expanded states are dropped. */
+  readonly retainStates?: boolean;
 }
 
 /** A model error met while exploring (e.g. Head of an empty sequence). */
@@ -68,13 +69,18 @@ export interface ExploreResult {
   readonly graph: StateGraph | undefined;
   /** Bytes of the seen-set, the state store (the queue) and the parent links, per distinct state. */
   readonly bytesPerState: number;
+  readonly seenBytes: number;
+  readonly queueBytes: number;
+  readonly linkBytes: number;
 }
 
 const SLICE = 4096;
 
 /** Explores every reachable state of a compiled model. */
 export async function explore(cm: CompiledModel, opts: ExploreOptions = {}): Promise<ExploreResult> {
-  const { layout, transitions } = cm;
+  const { layout, transitions, codec } = cm;
+  void layout;
+  const h = cm.h;
   const nSlots = layout.slots.length;
   const W = layout.words;
   const exact = W <= 2;
@@ -82,8 +88,9 @@ export async function explore(cm: CompiledModel, opts: ExploreOptions = {}): Pro
   const t = new Float64Array(nSlots);
   const buf = new Uint32Array(W);
   const fp = new Uint32Array(2);
-  const store = new StateStore(W, transitions.length);
-  const seen = new SeenSet();
+  const retain = !!opts.keepGraph || !!opts.retainStates;
+  const store = new StateStore(W, transitions.length, 1 << 16, retain);
+  const seen = new SeenSet(1 << 16, !!opts.keepGraph);
   const graph = opts.keepGraph ? new StateGraph() : undefined;
   const invariants = opts.invariants ?? [];
   const violations = new Map<string, number>();
@@ -101,7 +108,7 @@ export async function explore(cm: CompiledModel, opts: ExploreOptions = {}): Pro
   };
 
   // Initial state.
-  pack(layout, cm.init, buf, 0);
+  codec.pack(cm.init, buf, 0);
   if (!exact) fingerprint(buf, 0, W, fp);
   seen.insert(keyA(), keyB(), 0);
   store.push(buf, 0, -1, -1);
@@ -117,17 +124,17 @@ export async function explore(cm: CompiledModel, opts: ExploreOptions = {}): Pro
     const sliceEnd = Math.min(store.size, cursor + SLICE);
     for (; cursor < sliceEnd; cursor++) {
       if (cursor === levelEnd) { depth++; levelEnd = store.size; }
-      unpack(layout, store.raw, store.at(cursor), s);
+      codec.unpack(store.raw, store.at(cursor), s);
       graph?.beginState();
       let enabled = false;
       for (let k = 0; k < transitions.length; k++) {
         const tr = transitions[k];
         let ok: boolean;
         try {
-          ok = tr.guard(s);
+          ok = tr.g(s, h);
           if (!ok) continue;
           t.set(s);
-          tr.apply(s, t);
+          tr.a(s, t, h);
         } catch (err) {
           error = { message: (err as Error).message, state: cursor, transition: k };
           stopReason = 'error';
@@ -135,7 +142,7 @@ export async function explore(cm: CompiledModel, opts: ExploreOptions = {}): Pro
         }
         enabled = true;
         generated++;
-        pack(layout, t, buf, 0);
+        codec.pack(t, buf, 0);
         if (!exact) fingerprint(buf, 0, W, fp);
         const idx = store.size;
         const found = seen.insert(keyA(), keyB(), idx);
@@ -149,6 +156,7 @@ export async function explore(cm: CompiledModel, opts: ExploreOptions = {}): Pro
       }
       if (!enabled && opts.checkDeadlock && deadlock === undefined) deadlock = cursor;
     }
+    store.release(cursor);
     if (opts.maxStates !== undefined && store.size >= opts.maxStates) { stopReason = 'limit'; break; }
     const now = performance.now();
     if (opts.onProgress && now - lastProgress >= interval) {
@@ -176,6 +184,9 @@ export async function explore(cm: CompiledModel, opts: ExploreOptions = {}): Pro
     seen,
     graph,
     bytesPerState: (seen.bytes + store.bytes) / Math.max(1, store.size),
+    seenBytes: seen.bytes,
+    queueBytes: store.queueBytes,
+    linkBytes: store.linkBytes,
   };
 }
 

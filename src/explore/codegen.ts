@@ -111,8 +111,11 @@ export function genBool(ctx: GenCtx, e: Expr): string {
       return `(${a} ${e.op === 'eq' ? '===' : '!=='} ${b})`;
     }
     case 'lt': return `(${genCode(ctx, e.a)} < ${genCode(ctx, e.b)})`;
+    case 'gt':
+      // Len(s) > 0: the empty sequence is the only one with code 0.
+      if (e.a.op === 'len' && e.b.op === 'lit' && e.b.value === 0) return `(${genCode(ctx, e.a.seq)} !== 0)`;
+      return `(${genCode(ctx, e.a)} > ${genCode(ctx, e.b)})`;
     case 'le': return `(${genCode(ctx, e.a)} <= ${genCode(ctx, e.b)})`;
-    case 'gt': return `(${genCode(ctx, e.a)} > ${genCode(ctx, e.b)})`;
     case 'ge': return `(${genCode(ctx, e.a)} >= ${genCode(ctx, e.b)})`;
     case 'in': {
       if (e.set.t.kind !== 'set') throw new Error('unreachable');
@@ -233,7 +236,15 @@ export function genCode(ctx: GenCtx, e: Expr): string {
       const pw = Array.from({ length: st.max + 1 }, (_, i) => ec ** i);
       const ops = table(ctx, { base, pw, ec, max: st.max, lenOf(code: number) { let l = 0; while (l < st.max && code >= base[l + 1]) l++; return l; } });
       const s = genCode(ctx, e.seq);
-      if (e.op === 'len') return `${ops}.lenOf(${s})`;
+      if (e.op === 'len') {
+        // Short sequences: compare with the length offsets inline.
+        if (st.max <= 3) {
+          let expr = '0';
+          for (let l = 1; l <= st.max; l++) expr = `(${s} >= ${base[l]} ? ${l} : ${expr})`;
+          return isConst(s) ? String(Function(`return ${expr}`)()) : `((x) => ${expr.split(s).join('x')})(${s})`;
+        }
+        return `${ops}.lenOf(${s})`;
+      }
       if (e.op === 'head') return fromRank(st.elem, `h.head(${ops}, ${s})`);
       if (e.op === 'tail') return `h.tail(${ops}, ${s})`;
       if (e.op === 'at') return fromRank(st.elem, `h.at(${ops}, ${s}, ${genCode(ctx, e.index)})`);

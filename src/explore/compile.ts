@@ -8,7 +8,7 @@ import type { ActionLabel, FlatAction, FlatModel } from '../model/index.js';
 import { paramTuples } from '../model/index.js';
 import { codeOf } from './codes.js';
 import { type GenCtx, genBool, genCode, genStmts, makeHelpers } from './codegen.js';
-import { type Layout, encodeState, makeLayout } from './layout.js';
+import { type Codec, type Layout, encodeState, makeCodec, makeLayout } from './layout.js';
 
 
 /** One action with concrete parameters, compiled. */
@@ -21,6 +21,10 @@ export interface CompiledTransition {
   readonly guard: (s: Float64Array) => boolean;
   /** Writes the successor into `t`, which holds a copy of `s` on entry. */
   readonly apply: (s: Float64Array, t: Float64Array) => void;
+  /** The generated guard itself, called with the model's helpers `h` (the hot path calls it directly). */
+  readonly g: (s: Float64Array, h: unknown) => boolean;
+  /** The generated update itself. */
+  readonly a: (s: Float64Array, t: Float64Array, h: unknown) => void;
 }
 
 /** A compiled state predicate. */
@@ -33,6 +37,10 @@ export interface CompiledModel {
   readonly transitions: readonly CompiledTransition[];
   /** Slot codes of the initial state. */
   readonly init: Float64Array;
+  /** Runtime helpers the generated code takes as `h`. */
+  readonly h: unknown;
+  /** Generated packing and unpacking of states. */
+  readonly codec: Codec;
   /** Compiles a state predicate (system level, no free names). */
   predicate(e: Expr): CompiledPredicate;
 }
@@ -74,13 +82,15 @@ export function compileModel(fm: FlatModel): CompiledModel {
         label: { name: a.name, params },
         guard: (s) => guardFn(s, helpers),
         apply: (s, t) => applyFn(s, t, helpers),
+        g: guardFn,
+        a: applyFn,
       });
     }
   }
   const init = new Float64Array(layout.slots.length);
   encodeState(layout, fm.init, init);
   return {
-    fm, layout, transitions, init,
+    fm, layout, transitions, init, h: helpers, codec: makeCodec(layout),
     predicate(e: Expr) {
       const body = `return ${genBool(base('s', new Map()), e)};`;
       const fn = new Function('s', 'h', body) as (s: Float64Array, h: unknown) => boolean;

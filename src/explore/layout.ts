@@ -77,6 +77,34 @@ export function makeLayout(vars: readonly FlatVar[]): Layout {
   return { slots, vars: byName, order, words: slots.length === 0 ? 1 : word + 1 };
 }
 
+/** A packer and unpacker generated for one layout: straight-line code, no per-slot lookups. */
+export interface Codec {
+  pack(s: Float64Array, out: Uint32Array, at: number): void;
+  unpack(words: Uint32Array, at: number, s: Float64Array): void;
+}
+
+/** Generates the packing code of a layout. */
+export function makeCodec(layout: Layout): Codec {
+  const packLines: string[] = [];
+  const perWord: string[][] = Array.from({ length: layout.words }, () => []);
+  const unpackLines: string[] = [];
+  layout.slots.forEach((sl, i) => {
+    const v = sl.lo === 0 ? `s[${i}]` : `(s[${i}] - ${sl.lo})`;
+    if (sl.bits > 0) perWord[sl.word].push(sl.shift === 0 ? v : `(${v} << ${sl.shift})`);
+    if (sl.bits === 0) unpackLines.push(`s[${i}] = ${sl.lo};`);
+    else {
+      const w = `w[at + ${sl.word}]`;
+      const shifted = sl.shift === 0 ? w : `(${w} >>> ${sl.shift})`;
+      const masked = sl.bits === 32 ? shifted : `(${shifted} & ${2 ** sl.bits - 1})`;
+      unpackLines.push(`s[${i}] = ${sl.lo === 0 ? masked : `${masked} + ${sl.lo}`};`);
+    }
+  });
+  perWord.forEach((parts, k) => packLines.push(`o[at + ${k}] = ${parts.length ? parts.join(' | ') : '0'};`));
+  const pack = new Function('s', 'o', 'at', packLines.join('\n')) as Codec['pack'];
+  const unpackFn = new Function('w', 'at', 's', unpackLines.join('\n')) as Codec['unpack'];
+  return { pack, unpack: unpackFn };
+}
+
 /** Packs slot codes into words. */
 export function pack(layout: Layout, s: Int32Array | Float64Array, out: Uint32Array, at = 0): void {
   out.fill(0, at, at + layout.words);

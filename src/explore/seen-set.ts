@@ -33,19 +33,26 @@ export function fingerprint(words: Uint32Array, at: number, n: number, out: Uint
   out[1] = h2 >>> 0;
 }
 
-/** An open-addressing set of 64-bit keys with a state index per key. */
+/**
+ * An open-addressing set of 64-bit keys, optionally with the index of each
+ * key's state. Without indices (a safety-only search) a slot is 8 bytes and
+ * the key (0, 0) is kept aside, since it marks empty slots.
+ */
 export class SeenSet {
   private keys: Uint32Array;
-  /** State index + 1; 0 marks an empty slot. */
+  /** State index + 1; 0 marks an empty slot. Empty when indices are not kept. */
   private idx: Uint32Array;
+  private readonly indexed: boolean;
+  private zeroIndex = -1;
   private mask: number;
   private count = 0;
 
-  constructor(initialCapacity = 1 << 16) {
+  constructor(initialCapacity = 1 << 16, indexed = true) {
     let cap = 1;
     while (cap < initialCapacity) cap <<= 1;
+    this.indexed = indexed;
     this.keys = new Uint32Array(cap * 2);
-    this.idx = new Uint32Array(cap);
+    this.idx = new Uint32Array(indexed ? cap : 0);
     this.mask = cap - 1;
   }
 
@@ -64,6 +71,7 @@ export class SeenSet {
    * was new, else the index of the state already holding the key.
    */
   insert(a: number, b: number, index: number): number {
+    if (!this.indexed) return this.insertKey(a, b, index);
     if ((this.count + 1) * 4 > (this.mask + 1) * 3) this.grow();
     let p = mix(a, b) & this.mask;
     const keys = this.keys;
@@ -82,8 +90,34 @@ export class SeenSet {
     }
   }
 
-  /** The state index of key (a, b), or -1. */
+  /** Keys-only insertion: returns -1 when new, 0 when already present (no index is known). */
+  private insertKey(a: number, b: number, index: number): number {
+    if (a === 0 && b === 0) {
+      if (this.zeroIndex >= 0) return 0;
+      this.zeroIndex = index;
+      this.count++;
+      return -1;
+    }
+    if ((this.count + 1) * 4 > (this.mask + 1) * 3) this.grow();
+    const keys = this.keys;
+    let p = mix(a, b) & this.mask;
+    for (;;) {
+      const ka = keys[2 * p];
+      const kb = keys[2 * p + 1];
+      if (ka === 0 && kb === 0) {
+        keys[2 * p] = a;
+        keys[2 * p + 1] = b;
+        this.count++;
+        return -1;
+      }
+      if (ka === a && kb === b) return 0;
+      p = (p + 1) & this.mask;
+    }
+  }
+
+  /** The state index of key (a, b), or -1 (indexed sets only). */
   find(a: number, b: number): number {
+    if (!this.indexed) throw new Error('SeenSet.find needs an indexed set');
     let p = mix(a, b) & this.mask;
     for (;;) {
       const v = this.idx[p];
@@ -98,8 +132,20 @@ export class SeenSet {
     const oldIdx = this.idx;
     const cap = (this.mask + 1) * 2;
     this.keys = new Uint32Array(cap * 2);
-    this.idx = new Uint32Array(cap);
+    this.idx = new Uint32Array(this.indexed ? cap : 0);
     this.mask = cap - 1;
+    if (!this.indexed) {
+      for (let i = 0; i < oldKeys.length / 2; i++) {
+        const a = oldKeys[2 * i];
+        const b = oldKeys[2 * i + 1];
+        if (a === 0 && b === 0) continue;
+        let p = mix(a, b) & this.mask;
+        while (this.keys[2 * p] !== 0 || this.keys[2 * p + 1] !== 0) p = (p + 1) & this.mask;
+        this.keys[2 * p] = a;
+        this.keys[2 * p + 1] = b;
+      }
+      return;
+    }
     for (let i = 0; i < oldIdx.length; i++) {
       if (oldIdx[i] === 0) continue;
       const a = oldKeys[2 * i];

@@ -18,8 +18,32 @@ export function storedState(cm: CompiledModel, store: StateStore, i: number): Re
   return decodeState(cm.layout, s);
 }
 
-function stepOf(cm: CompiledModel, store: StateStore, state: number, tid: number | undefined): PlainStep {
-  const values = storedState(cm, store, state);
+/**
+ * The slot codes of every state along a path of state indices. Kept states
+ * are read back; otherwise the path is replayed from the initial state with
+ * the transitions that first reached each state.
+ */
+export function slotsAlong(cm: CompiledModel, store: StateStore, path: readonly number[]): Float64Array[] {
+  const n = cm.layout.slots.length;
+  if (store.retains) {
+    return path.map((i) => {
+      const s = new Float64Array(n);
+      unpack(cm.layout, store.raw, store.at(i), s);
+      return s;
+    });
+  }
+  const out: Float64Array[] = [new Float64Array(cm.init)];
+  for (let k = 1; k < path.length; k++) {
+    const prev = out[k - 1];
+    const next = new Float64Array(prev);
+    cm.transitions[store.via(path[k])].apply(prev, next);
+    out.push(next);
+  }
+  return out;
+}
+
+function stepOf(cm: CompiledModel, store: StateStore, state: number, tid: number | undefined, slots?: Float64Array): PlainStep {
+  const values = slots ? decodeState(cm.layout, slots) : storedState(cm, store, state);
   const plain: Record<string, PlainValue> = {};
   for (const v of cm.fm.vars) plain[v.name] = toPlain(v.t, values[v.name]);
   if (tid === undefined) return { values: plain };
@@ -40,7 +64,8 @@ export interface TraceMeta {
 /** The ITF trace of the path from an initial state to stored state `target`. */
 export function pathTrace(cm: CompiledModel, store: StateStore, target: number, meta: TraceMeta): ItfTrace {
   const path = store.pathTo(target);
-  const steps = path.map((i, k) => stepOf(cm, store, i, k === 0 ? undefined : store.via(i)));
+  const slots = slotsAlong(cm, store, path);
+  const steps = path.map((i, k) => stepOf(cm, store, i, k === 0 ? undefined : store.via(i), slots[k]));
   return toItfTrace({
     vars: cm.fm.vars.map((v) => v.name),
     steps,
