@@ -79,6 +79,8 @@ export interface Lanes {
   readonly covered: readonly string[];
   /** Whether routers see the nodes' advertisements (`instant`) or their own lagging view (`async`). */
   readonly convergence: 'instant' | 'async';
+  /** Whether the trace says so (else it is inferred from `rview` changing, or route-update steps). */
+  readonly convergenceKnown: boolean;
 }
 
 const RANK: Readonly<Record<string, number>> = { high: 3, medium: 2, low: 1 };
@@ -163,19 +165,19 @@ function preference(step: PlainStep, nodes: readonly string[], convergence: 'ins
   if (seen.some(([, p]) => p === undefined)) return {};
   const ranked = seen.map(([n, p]) => [n, p as string, RANK[p as string] ?? 0] as const);
   const best = Math.max(...ranked.map(([, , r]) => r));
-  const describe = ranked.map(([n, p]) => `${n}: ${p}`).join(best > 0 ? ' vs ' : ', ');
-  if (best === 0) return { prefText: `no route (${describe})` };
+  if (best === 0) return { prefText: `no route: ${ranked.map(([n, p]) => `${n} ${p}`).join(', ')}` };
   const top = ranked.filter(([, , r]) => r === best);
   const others = ranked.filter(([, , r]) => r !== best);
   if (top.length === 1) {
     const [n, p] = top[0];
-    const rest = others.map(([o, q]) => `${o}: ${q}`).join(', ');
-    return { prefers: n, prefText: rest === '' ? `${n}: ${p}` : `${n}: ${p} > ${rest}` };
+    const rest = others.map(([o, q]) => `${o} ${q}`).join(', ');
+    return { prefers: n, prefText: rest === '' ? `${n} ${p}` : `${n} ${p} > ${rest}` };
   }
+  const all = top.length === nodes.length ? (nodes.length === 2 ? 'both' : 'all') : top.map(([n]) => n).join(', ');
   if (tieBreak !== undefined && top.some(([n]) => n === tieBreak)) {
-    return { prefers: tieBreak, prefText: `tie at ${top[0][1]}, tie-break ${tieBreak}` };
+    return { prefers: tieBreak, prefText: `tie, ${all} ${top[0][1]}; tie-break ${tieBreak}` };
   }
-  return { prefText: `tie at ${top[0][1]} (tie-break not in trace)` };
+  return { prefText: `tie, ${all} ${top[0][1]}; tie-break unknown` };
 }
 
 function inferConvergence(trace: PlainTrace, info: TraceInfo): 'instant' | 'async' {
@@ -255,7 +257,8 @@ export function extractLanes(trace: PlainTrace, info: TraceInfo, channels: reado
         })
       : undefined;
 
-  return { nodes, node, ...(icl ? { icl } : {}), ...(router ? { router } : {}), covered, convergence };
+  const convergenceKnown = info.routeConvergence === 'instant' || info.routeConvergence === 'async';
+  return { nodes, node, ...(icl ? { icl } : {}), ...(router ? { router } : {}), covered, convergence, convergenceKnown };
 }
 
 /**

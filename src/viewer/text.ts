@@ -21,9 +21,9 @@ export interface TextOptions {
 
 const MAX_ACTION_WIDTH = 44;
 
-/** `srg1[n2]: hold -> active`, `x: (absent) -> 1`, `x: 1 -> (removed)`. */
-export function formatChange(variable: string, c: ValueChange): string {
-  return `${variable}${c.path}: ${c.before ?? '(absent)'} -> ${c.after ?? '(removed)'}`;
+/** `srg1[n2]: hold -> active`, `x: (absent) -> 1`, `x: 1 -> (removed)`; `arrow` replaces `->`. */
+export function formatChange(variable: string, c: ValueChange, arrow = '->'): string {
+  return `${variable}${c.path}: ${c.before ?? '(absent)'} ${arrow} ${c.after ?? '(removed)'}`;
 }
 
 function tagsOf(view: TraceView, s: StepView): string[] {

@@ -58,7 +58,7 @@ function nodeCellHtml(c: NodeCell, i: number): string {
   const l3: string[] = [];
   if (c.probing === true) l3.push(`<span${cls('badge', 'probing', ch('probing'))} title="sending activeness probes">probing</span>`);
   else if (ch('probing')) l3.push(`<span class="badge muted chg" title="stopped probing">not probing</span>`);
-  if (c.iclSeen === false && !down) l3.push(`<span${cls('peer', 'lost', ch('peer'))} title="does not see its peer over the ICL">peer unseen</span>`);
+  if (c.iclSeen === false && !down) l3.push(`<span${cls('peer', 'lost', ch('peer'))} title="does not see its peer over the ICL">no ICL peer</span>`);
   else if (c.peer !== undefined && !down) l3.push(`<span${cls('peer', ch('peer'))} title="its view of the peer's SRG1 state">peer ${esc(c.peer)}</span>`);
   if (c.probeReply) {
     const off = c.probeReply === 'off-path';
@@ -68,30 +68,34 @@ function nodeCellHtml(c: NodeCell, i: number): string {
   return `<td${cls('lane', 'node', down && 'is-down')} data-node="${i}">${lines.join('')}</td>`;
 }
 
-function iclCellHtml(c: IclCell): string {
+function iclCellHtml(c: IclCell, first: boolean): string {
   const state = c.state ?? 'up';
-  const wasCut = c.changed && state === 'down';
-  const label = c.state === undefined ? '' : `<span${cls('icl-state', `icl-${state === 'up' ? 'up' : state === 'down' ? 'down' : 'other'}`, c.changed && 'chg')}>${wasCut ? '✂ ' : ''}${esc(c.state)}</span>`;
-  const flight = c.inFlight > 0 ? `<span class="inflight" title="messages in flight on the ICL">${c.inFlight} in flight</span>` : '';
-  return `<td${cls('lane', 'icl', `icl-${state === 'down' ? 'down' : 'up'}`)}><div class="icl-line"></div><div class="icl-text">${label}${flight}</div></td>`;
+  const tone = state === 'up' ? 'up' : state === 'down' ? 'down' : 'other';
+  // The line's colour and dash say up or down; the word only where it changes.
+  const label =
+    c.state !== undefined && (first || c.changed)
+      ? `<span${cls('icl-state', `icl-${tone}`, c.changed && 'chg')}>${c.changed && state === 'down' ? '✂ ' : ''}${esc(c.state)}</span>`
+      : '';
+  const title = `ICL ${c.state ?? ''}${c.inFlight > 0 ? `, ${c.inFlight} message${c.inFlight === 1 ? '' : 's'} in flight` : ''}`;
+  return `<td${cls('lane', 'icl', `icl-${state === 'down' ? 'down' : 'up'}`)} title="${esc(title)}"><div class="icl-line"></div><div class="icl-text">${label}</div></td>`;
 }
 
 function routerCellHtml(c: RouterCell): string {
   const ch = (f: RouterCell['changed'][number]) => c.changed.includes(f) && 'chg';
-  const lines: string[] = [];
+  const first: string[] = [];
   if (c.state !== undefined) {
     const bad = c.state !== 'behaving';
-    lines.push(`<span${cls('rstate', bad ? 'faulty' : 'ok', ch('state'))} title="the probe router">${esc(c.state)}</span>`);
+    first.push(`<span${cls('rstate', bad ? 'faulty' : 'ok', ch('state'))} title="the probe router">${esc(c.state)}</span>`);
   }
-  if (c.prefers !== undefined) lines.push(`<span${cls('prefers', ch('prefers'))} title="${esc(c.prefText ?? '')}">→ prefers ${esc(c.prefers)}</span>`);
-  else if (c.prefText !== undefined) lines.push(`<span${cls('prefers', 'muted', ch('prefers'))} title="${esc(c.prefText)}">${esc(c.prefText.startsWith('tie') ? 'tie' : 'no preferred path')}</span>`);
-  const out = [`<div class="ln">${lines.join(' ')}</div>`];
+  if (c.prefers !== undefined) first.push(`<span${cls('prefers', ch('prefers'))} title="the routers' preferred path">prefers ${esc(c.prefers)}</span>`);
+  else if (c.prefText !== undefined) first.push(`<span${cls('prefers', 'muted', ch('prefers'))}>${c.prefText.startsWith('tie') ? 'tie' : 'no path'}</span>`);
+  const out = first.length > 0 ? [`<div class="ln">${first.join(' ')}</div>`] : [];
   if (c.prefText !== undefined) out.push(`<div class="ln why">${esc(c.prefText)}</div>`);
   if (c.answered) {
     const off = c.answered.offPath;
-    out.push(`<div class="ln"><span${cls('answer', off ? 'off' : 'on')}>answers ${esc(c.answered.node)}${off ? ' off-path!' : ''}</span></div>`);
+    out.push(`<div class="ln"><span${cls('answer', off ? 'off' : 'on')}>answers ${esc(c.answered.node)}'s probe${off ? ', off-path!' : ''}</span></div>`);
   }
-  if (c.routeUpdate) out.push(`<div class="ln"><span class="answer on">learns ${esc(c.routeUpdate.node)}: ${esc(c.routeUpdate.pref)}</span></div>`);
+  if (c.routeUpdate) out.push(`<div class="ln"><span class="answer on">learns ${esc(c.routeUpdate.node)} ${esc(c.routeUpdate.pref)}</span></div>`);
   return `<td class="lane router">${out.join('')}</td>`;
 }
 
@@ -123,7 +127,7 @@ function changesCellHtml(view: TraceView, s: StepView, covered: ReadonlySet<stri
   if (s.index === 0) return `<td class="changes muted">${view.vars.length} variables</td>`;
   const lines = s.changed
     .filter((k) => !covered.has(view.vars[k]))
-    .flatMap((k) => s.diffs[k].changes.map((c) => formatChange(view.varLabels[k], c)));
+    .flatMap((k) => s.diffs[k].changes.map((c) => formatChange(view.varLabels[k], c, '→')));
   const shown = lines.slice(0, MAX_OTHER_CHANGES).map((l) => `<div class="cl" title="${esc(l)}">${esc(l)}</div>`);
   if (lines.length > MAX_OTHER_CHANGES) shown.push(`<div class="cl muted">+${lines.length - MAX_OTHER_CHANGES} more</div>`);
   return `<td class="changes">${shown.join('')}</td>`;
@@ -166,7 +170,7 @@ export function timelineHtml(view: TraceView): string {
     for (const col of order) {
       const l = lanes as Lanes;
       if (col.kind === 'node') cells.push(nodeCellHtml(l.node[s.index][col.i], col.i));
-      else if (col.kind === 'icl') cells.push(iclCellHtml((l.icl as readonly IclCell[])[s.index]));
+      else if (col.kind === 'icl') cells.push(iclCellHtml((l.icl as readonly IclCell[])[s.index], s.index === 0));
       else cells.push(routerCellHtml((l.router as readonly RouterCell[])[s.index]));
     }
     if (!lanes || showOther) cells.push(changesCellHtml(view, s, covered));

@@ -1,0 +1,392 @@
+// @ts-check
+// The trace viewer's page script. It is inlined in every page that
+// `ha-verify view` writes (see src/viewer/assets.ts), runs from file:// with
+// no network access, and reads its data from the JSON in #hv-data. Every text
+// from the trace reaches the page through textContent, never as markup.
+(function () {
+  'use strict';
+
+  /**
+   * @typedef {{ a: string, w?: string }} DisplayAtom
+   * @typedef {{ k?: string, v: DisplayValue, s?: 'add' | 'del' }} DisplayEntry
+   * @typedef {{ c: 'map' | 'rec' | 'seq' | 'set' | 'tup', e: DisplayEntry[], w?: string }} DisplayContainer
+   * @typedef {DisplayAtom | DisplayContainer} DisplayValue
+   * @typedef {{ label: string, name: string, params: [string, string][], changed: number[], values: DisplayValue[] }} Step
+   * @typedef {{ from?: number, to: number, sent: number, end?: number, fate: string, label: string, text: string }} Message
+   * @typedef {{ variable: string, expected: string, actual: string }} ReplayDiff
+   * @typedef {{
+   *   vars: string[], steps: Step[], initial: number,
+   *   violation?: { step: number, text: string },
+   *   loop?: { start: number, action?: string },
+   *   replay?: { outcome: string, step?: number, text: string, diff: ReplayDiff[] },
+   *   messages: Message[]
+   * }} Data
+   */
+
+  const SVG = 'http://www.w3.org/2000/svg';
+  const FLAT_LIMIT = 60;
+
+  const dataElement = document.getElementById('hv-data');
+  if (!dataElement) return;
+  /** @type {Data} */
+  const data = JSON.parse(dataElement.textContent || '{}');
+  const last = data.steps.length - 1;
+  /** @type {HTMLTableRowElement[]} */
+  const rows = Array.from(document.querySelectorAll('#timeline tbody tr[data-step]'));
+  let current = -1;
+
+  /**
+   * @param {string} id
+   * @returns {HTMLElement}
+   */
+  function byId(id) {
+    const e = document.getElementById(id);
+    if (!e) throw new Error('viewer: missing #' + id);
+    return e;
+  }
+
+  /**
+   * @param {string} tag
+   * @param {string} [className]
+   * @param {string} [text]
+   * @returns {HTMLElement}
+   */
+  function el(tag, className, text) {
+    const e = document.createElement(tag);
+    if (className) e.className = className;
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
+
+  // ------------------------------------------------------------ values
+
+  /**
+   * @param {DisplayValue} d
+   * @returns {number}
+   */
+  function textLength(d) {
+    if ('a' in d) return d.a.length + (d.w ? d.w.length + 3 : 0);
+    return d.e.reduce((n, x) => n + (x.k ? x.k.length + 2 : 0) + textLength(x.v) + 2, 2);
+  }
+
+  /**
+   * @param {DisplayContainer} d
+   * @returns {[string, string]}
+   */
+  function brackets(d) {
+    if (d.c === 'seq') return ['[', ']'];
+    if (d.c === 'tup') return ['(', ')'];
+    return ['{', '}'];
+  }
+
+  /**
+   * @param {DisplayAtom} d
+   * @returns {HTMLElement}
+   */
+  function atom(d) {
+    if (d.w === undefined) return el('span', 'atom', d.a);
+    const span = el('span', 'diff');
+    span.append(el('del', 'was', d.w), el('span', 'to', ' → '), el('ins', 'now', d.a));
+    return span;
+  }
+
+  /**
+   * @param {DisplayValue} d
+   * @returns {HTMLElement}
+   */
+  function renderValue(d) {
+    if ('a' in d) return atom(d);
+    const body = renderContainer(d);
+    if (d.w === undefined) return body;
+    const box = el('div', 'replaced');
+    const was = el('div', 'was-line');
+    was.append(el('span', 'muted', 'was '), el('del', 'was', d.w));
+    box.append(body, was);
+    return box;
+  }
+
+  /**
+   * @param {DisplayContainer} d
+   * @returns {HTMLElement}
+   */
+  function renderContainer(d) {
+    const [open, close] = brackets(d);
+    const changedWhole = d.w !== undefined;
+    const flat = d.e.every((x) => 'a' in x.v) && textLength(d) <= FLAT_LIMIT;
+    if (d.e.length === 0 || flat) {
+      const span = el('span', 'inline' + (changedWhole ? ' now-whole' : ''));
+      span.append(open);
+      d.e.forEach((x, i) => {
+        if (i > 0) span.append(', ');
+        const part = el('span', x.s ? 'entry ' + x.s : 'entry');
+        if (x.k !== undefined) part.append(el('span', 'k', x.k), ': ');
+        part.append(renderValue(x.v));
+        span.append(part);
+      });
+      span.append(close);
+      return span;
+    }
+    const list = el('div', 'kv' + (changedWhole ? ' now-whole' : ''));
+    d.e.forEach((x, i) => {
+      const row = el('div', x.s ? 'kv-row ' + x.s : 'kv-row');
+      const key = x.k !== undefined ? x.k : d.c === 'seq' || d.c === 'tup' ? String(i + 1) + '.' : '•';
+      row.append(el('span', 'k', key), renderValue(x.v));
+      list.append(row);
+    });
+    return list;
+  }
+
+  // ------------------------------------------------------------ detail
+
+  /** @param {number} n */
+  function renderNotes(n) {
+    const notes = byId('step-notes');
+    notes.replaceChildren();
+    if (n === 0) notes.append(el('div', 'note info', 'Initial state: every variable is shown.'));
+    if (data.violation && data.violation.step === n) {
+      notes.append(el('div', 'note violation', '✗ ' + data.violation.text + ' — this is the state where it fails.'));
+    }
+    if (data.loop && data.loop.start === n) {
+      notes.append(el('div', 'note loop', '↻ The loop starts here: after step ' + last + ' the behaviour comes back to this state, forever.'));
+    }
+    if (data.loop && n === last) {
+      const via = data.loop.action ? ' via ' + data.loop.action : '';
+      notes.append(el('div', 'note loop', '↻ Next: back to step ' + data.loop.start + via + '.'));
+    }
+    const r = data.replay;
+    if (r && r.outcome === 'departs' && r.step === n) {
+      const box = el('div', 'note depart');
+      box.append(el('div', 'note-title', '⚠ ' + r.text));
+      if (r.diff.length > 0) {
+        const table = el('table', 'replay-diff');
+        const head = el('tr');
+        head.append(el('th', '', 'variable'), el('th', '', 'trace (model)'), el('th', '', 'implementation'));
+        table.append(head);
+        for (const d of r.diff) {
+          const tr = el('tr');
+          tr.append(el('td', 'name', d.variable), el('td', 'expected', d.expected), el('td', 'actual', d.actual));
+          table.append(tr);
+        }
+        box.append(table);
+      }
+      notes.append(box);
+    }
+  }
+
+  /** @param {number} n */
+  function renderVariables(n) {
+    const step = data.steps[n];
+    const changedOnly = /** @type {HTMLInputElement} */ (byId('changed-only')).checked && n > 0;
+    const body = byId('vars-body');
+    body.replaceChildren();
+    const changed = new Set(step.changed);
+    data.vars.forEach((name, k) => {
+      const isChanged = changed.has(k);
+      if (changedOnly && !isChanged) return;
+      const tr = el('tr', isChanged ? 'var changed' : 'var');
+      const nameCell = el('td', 'name');
+      nameCell.append(el('span', 'var-name', name));
+      if (isChanged) nameCell.append(el('span', 'chg-dot', 'changed'));
+      const valueCell = el('td', 'value');
+      valueCell.append(renderValue(step.values[k]));
+      tr.append(nameCell, valueCell);
+      body.append(tr);
+    });
+    const count = n === 0 ? data.vars.length + ' variables' : step.changed.length + ' of ' + data.vars.length + ' variables changed';
+    byId('vars-count').textContent = count;
+  }
+
+  /** @param {number} n */
+  function renderDetail(n) {
+    const step = data.steps[n];
+    byId('pos').textContent = 'step ' + n + ' / ' + last;
+    const title = byId('step-title');
+    title.replaceChildren(el('span', 'step-no', String(n)), el('span', 'step-name', step.name));
+    const params = byId('step-params');
+    params.replaceChildren();
+    for (const [k, v] of step.params) {
+      const chip = el('span', 'param');
+      chip.append(el('span', 'pk', k), '=', el('span', 'pv', v));
+      params.append(chip);
+    }
+    /** @type {HTMLButtonElement} */ (byId('prev')).disabled = n === 0;
+    /** @type {HTMLButtonElement} */ (byId('next')).disabled = n === last;
+    renderNotes(n);
+    renderVariables(n);
+  }
+
+  // ------------------------------------------------------------ selection
+
+  /**
+   * @param {number} n
+   * @param {boolean} writeHash
+   */
+  function select(n, writeHash) {
+    const target = Math.max(0, Math.min(last, n));
+    if (target !== current) {
+      current = target;
+      rows.forEach((row, i) => {
+        const on = i === target;
+        row.classList.toggle('selected', on);
+        if (on) row.setAttribute('aria-selected', 'true');
+        else row.removeAttribute('aria-selected');
+      });
+      const row = rows[target];
+      if (row) row.scrollIntoView({ block: 'nearest' });
+      renderDetail(target);
+      document.body.setAttribute('data-selected-step', String(target));
+    }
+    const hash = '#/step/' + target;
+    if (writeHash && location.hash !== hash) location.replace(hash);
+  }
+
+  /** @returns {number | undefined} */
+  function stepFromHash() {
+    const m = /^#\/step\/(\d+)$/.exec(location.hash);
+    return m ? Number(m[1]) : undefined;
+  }
+
+  // ------------------------------------------------------------ arrows
+
+  /**
+   * @param {string} tag
+   * @param {Record<string, string | number>} attrs
+   * @returns {SVGElement}
+   */
+  function svgEl(tag, attrs) {
+    const e = document.createElementNS(SVG, tag);
+    for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
+    return e;
+  }
+
+  function drawArrows() {
+    const svg = document.getElementById('arrows');
+    const table = document.getElementById('timeline');
+    if (!svg || !table || !svg.parentElement) return;
+    const base = svg.parentElement.getBoundingClientRect();
+    svg.setAttribute('width', String(table.offsetWidth));
+    svg.setAttribute('height', String(table.offsetHeight));
+    const defs = svgEl('defs', {});
+    for (const fate of ['delivered', 'in-flight', 'lost', 'replaced']) {
+      const marker = svgEl('marker', { id: 'head-' + fate, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' });
+      marker.append(svgEl('path', { d: 'M0,0 L10,5 L0,10 z', class: 'head ' + fate }));
+      defs.append(marker);
+    }
+    svg.replaceChildren(defs);
+    const labels = svgEl('g', { class: 'labels' });
+    data.messages.forEach((m, i) => {
+      const fromRow = rows[m.sent];
+      const endRow = rows[m.end === undefined ? last : m.end];
+      if (!fromRow || !endRow) return;
+      const toCell = endRow.querySelector('td[data-node="' + m.to + '"]');
+      const fromCell = m.from === undefined ? null : fromRow.querySelector('td[data-node="' + m.from + '"]');
+      const iclCell = endRow.querySelector('td.icl');
+      if (!toCell) return;
+      const rTo = toCell.getBoundingClientRect();
+      const rFromRow = fromRow.getBoundingClientRect();
+      const rEndRow = endRow.getBoundingClientRect();
+      const iclX = iclCell ? iclCell.getBoundingClientRect().left + iclCell.getBoundingClientRect().width / 2 - base.left : undefined;
+      const toCenter = rTo.left + rTo.width / 2;
+      const rFrom = fromCell ? fromCell.getBoundingClientRect() : undefined;
+      const fromCenter = rFrom ? rFrom.left + rFrom.width / 2 : iclX !== undefined ? iclX + base.left : toCenter;
+      const rightward = fromCenter < toCenter;
+      const x1 = (rFrom ? (rightward ? rFrom.right : rFrom.left) : fromCenter) - base.left;
+      const y1 = rFromRow.top + rFromRow.height * 0.8 - base.top;
+      const stops = m.fate === 'lost' || m.fate === 'replaced';
+      const x2 = stops && iclX !== undefined ? iclX + (rightward ? 6 : -6) : (rightward ? rTo.left : rTo.right) - base.left;
+      const y2 = m.end === undefined ? rEndRow.bottom - base.top - 3 : rEndRow.top + rEndRow.height * 0.28 - base.top;
+      const group = svgEl('g', { class: 'msg ' + m.fate, 'data-msg': i });
+      const title = svgEl('title', {});
+      const fateText = { delivered: 'delivered at step ' + m.end, lost: 'lost at step ' + m.end, replaced: 'replaced by a newer one at step ' + m.end, 'in-flight': 'still in flight at the end' };
+      title.textContent = m.text + ' — sent at step ' + m.sent + ', ' + (fateText[/** @type {keyof typeof fateText} */ (m.fate)] || m.fate);
+      const line = svgEl('line', { x1, y1, x2, y2, class: 'msg-line ' + m.fate });
+      if (!stops) line.setAttribute('marker-end', 'url(#head-' + m.fate + ')');
+      group.append(title, line);
+      if (stops) {
+        const cross = svgEl('text', { x: x2, y: y2 + 4, class: 'cross', 'text-anchor': 'middle' });
+        cross.textContent = '✕';
+        group.append(cross);
+      }
+      // The label sits where the arrow crosses the ICL lane, else at its middle.
+      const lx = iclX !== undefined && !stops ? iclX : (x1 + x2) / 2;
+      const t = x2 === x1 ? 0.5 : Math.max(0, Math.min(1, (lx - x1) / (x2 - x1)));
+      const ly = y1 + t * (y2 - y1);
+      const labelGroup = svgEl('g', { class: 'msg-label ' + m.fate });
+      const labelTitle = svgEl('title', {});
+      labelTitle.textContent = title.textContent;
+      const text = svgEl('text', { x: lx, y: ly + 4, 'text-anchor': 'middle' });
+      text.textContent = m.label;
+      labelGroup.append(labelTitle, text);
+      svg.append(group);
+      labels.append(labelGroup);
+    });
+    svg.append(labels);
+    // Backgrounds behind the labels, once they are laid out.
+    labels.querySelectorAll('g.msg-label').forEach((g) => {
+      const text = g.querySelector('text');
+      if (!text) return;
+      const box = /** @type {SVGTextElement} */ (text).getBBox();
+      const bg = svgEl('rect', { x: box.x - 4, y: box.y - 1, width: box.width + 8, height: box.height + 2, rx: 4, class: 'label-bg' });
+      g.insertBefore(bg, text);
+    });
+  }
+
+  let pending = 0;
+  function redrawSoon() {
+    if (pending) return;
+    pending = requestAnimationFrame(() => {
+      pending = 0;
+      drawArrows();
+    });
+  }
+
+  // ------------------------------------------------------------ events
+
+  rows.forEach((row, i) => row.addEventListener('click', () => select(i, true)));
+  byId('prev').addEventListener('click', () => select(current - 1, true));
+  byId('next').addEventListener('click', () => select(current + 1, true));
+  const gotoViolation = document.getElementById('goto-violation');
+  if (gotoViolation) gotoViolation.addEventListener('click', () => select(data.violation ? data.violation.step : last, true));
+  byId('changed-only').addEventListener('change', () => renderVariables(current));
+
+  document.addEventListener('keydown', (ev) => {
+    if (ev.altKey || ev.ctrlKey || ev.metaKey) return;
+    const t = ev.target;
+    if (t instanceof HTMLElement && (t.isContentEditable || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || (t.tagName === 'INPUT' && /** @type {HTMLInputElement} */ (t).type !== 'checkbox'))) return;
+    let to;
+    switch (ev.key) {
+      case 'ArrowDown':
+      case 'ArrowRight':
+      case 'j':
+        to = current + 1;
+        break;
+      case 'ArrowUp':
+      case 'ArrowLeft':
+      case 'k':
+        to = current - 1;
+        break;
+      case 'Home':
+        to = 0;
+        break;
+      case 'End':
+        to = last;
+        break;
+      default:
+        return;
+    }
+    ev.preventDefault();
+    select(to, true);
+  });
+
+  window.addEventListener('hashchange', () => {
+    const n = stepFromHash();
+    if (n !== undefined) select(n, n > last);
+  });
+  window.addEventListener('resize', redrawSoon);
+
+  const fromHash = stepFromHash();
+  select(fromHash === undefined ? data.initial : fromHash, fromHash !== undefined && fromHash > last);
+  drawArrows();
+  if (document.fonts && document.fonts.ready) document.fonts.ready.then(redrawSoon);
+  document.body.setAttribute('data-ready', 'true');
+})();

@@ -1,0 +1,152 @@
+/**
+ * The report index (`reports/index.html`) that `ha-verify verify` writes: for
+ * every scenario, every property's verdict, whether it is the expected one,
+ * and links to the viewer page and the raw trace of each counterexample.
+ * Self-contained and script-free, like the viewer pages.
+ */
+import { cspHash } from './assets.js';
+import { escapeControls, escapeHtml } from './escape.js';
+
+/** One verdict of one property in one scenario. */
+export interface IndexVerdict {
+  readonly property: string;
+  /** `invariant`, `liveness`, `deadlock`... */
+  readonly kind?: string;
+  /** What the check found: `holds`, `violated`, or anything else (`error`, `skipped`, `timeout`...), shown as is. */
+  readonly verdict: string;
+  /** What the scenario expects, when it says; a verdict that differs is flagged. */
+  readonly expected?: 'holds' | 'violated';
+  /** Which back end gave it (`explorer`, `TLC`...). */
+  readonly backend?: string;
+  /** The viewer page of the counterexample: a path relative to the index, not URL-encoded. */
+  readonly viewer?: string;
+  /** The raw `*.itf.json` trace: a path relative to the index, not URL-encoded. */
+  readonly trace?: string;
+  /** One line more, e.g. `12345 states, 1.2 s`. */
+  readonly note?: string;
+}
+
+/** One scenario and its verdicts. */
+export interface IndexEntry {
+  readonly scenario: string;
+  /** One line saying what the scenario is about. */
+  readonly title?: string;
+  readonly verdicts: readonly IndexVerdict[];
+}
+
+/** Options of {@link renderIndexHtml}. */
+export interface IndexOptions {
+  /** Page title; default `ha-verify verdicts`. */
+  readonly title?: string;
+  /** One line under the title, e.g. the command and the time of the run. */
+  readonly subtitle?: string;
+}
+
+const STYLES = `
+body { margin: 0; background: #f4f6f9; color: #1c2430; font: 13px/1.45 system-ui, -apple-system, 'Segoe UI', 'DejaVu Sans', Arial, sans-serif; }
+header { background: #fff; border-bottom: 1px solid #dde2e8; padding: 14px 22px; }
+h1 { margin: 0; font-size: 20px; }
+.sub { margin: 2px 0 0; color: #687384; }
+.summary { margin: 6px 0 0; font-weight: 600; }
+.summary .bad { color: #dc2626; } .summary .ok { color: #15803d; }
+main { padding: 14px 22px 24px; display: grid; gap: 14px; }
+section { background: #fff; border: 1px solid #dde2e8; border-radius: 8px; overflow: hidden; }
+h2 { margin: 0; padding: 9px 12px; font-size: 15px; border-bottom: 1px solid #dde2e8; background: #f8fafc; }
+h2 .title { font-weight: 400; color: #687384; font-size: 13px; margin-left: 8px; }
+table { border-collapse: collapse; width: 100%; }
+th { text-align: left; font-size: 11.5px; text-transform: uppercase; letter-spacing: .04em; color: #687384; padding: 6px 12px; border-bottom: 1px solid #edf0f4; }
+td { padding: 6px 12px; border-bottom: 1px solid #edf0f4; vertical-align: top; }
+tr:last-child td { border-bottom: 0; }
+td.prop { font-family: ui-monospace, 'DejaVu Sans Mono', monospace; font-weight: 600; }
+.v { display: inline-block; font-weight: 700; font-size: 11.5px; border-radius: 10px; padding: 1px 9px; text-transform: uppercase; }
+.v.holds { background: #dcfce7; color: #166534; } .v.violated { background: #fee2e2; color: #b91c1c; } .v.other { background: #e2e8f0; color: #334155; }
+.match { font-weight: 700; } .match.yes { color: #15803d; } .match.no { color: #dc2626; }
+tr.unexpected td { background: #fef2f2; }
+a { color: #1d4ed8; text-decoration: none; font-weight: 600; } a:hover { text-decoration: underline; }
+.muted { color: #687384; }
+`;
+
+/**
+ * An href for a path relative to the index: each segment URL-encoded, so
+ * that it can only ever name a file next to the index (no scheme, no
+ * `javascript:`). Absent for an empty path.
+ */
+function href(path: string | undefined): string | undefined {
+  if (path === undefined || path === '') return undefined;
+  return path
+    .split(/[\\/]/)
+    .map((seg) => encodeURIComponent(seg))
+    .join('/');
+}
+
+function text(t: string): string {
+  return escapeHtml(escapeControls(t));
+}
+
+function verdictRow(v: IndexVerdict): string {
+  const kindClass = v.verdict === 'holds' || v.verdict === 'violated' ? v.verdict : 'other';
+  const unexpected = v.expected !== undefined && v.expected !== v.verdict;
+  const match =
+    v.expected === undefined
+      ? '<span class="muted">—</span>'
+      : unexpected
+        ? `<span class="match no">✗ expected ${text(v.expected)}</span>`
+        : `<span class="match yes">✓ as expected</span>`;
+  const links: string[] = [];
+  const viewer = href(v.viewer);
+  const trace = href(v.trace);
+  if (viewer !== undefined) links.push(`<a href="${escapeHtml(viewer)}">view trace</a>`);
+  if (trace !== undefined) links.push(`<a href="${escapeHtml(trace)}">ITF</a>`);
+  return (
+    `<tr${unexpected ? ' class="unexpected"' : ''}>` +
+    `<td class="prop">${text(v.property)}</td>` +
+    `<td>${v.kind !== undefined ? text(v.kind) : ''}</td>` +
+    `<td>${v.backend !== undefined ? text(v.backend) : ''}</td>` +
+    `<td><span class="v ${kindClass}">${text(v.verdict)}</span></td>` +
+    `<td>${match}</td>` +
+    `<td>${links.join(' · ')}</td>` +
+    `<td class="muted">${v.note !== undefined ? text(v.note) : ''}</td>` +
+    `</tr>`
+  );
+}
+
+/**
+ * The report index page for the verdicts of a `verify` run (see the module
+ * comment). Every text is escaped; links are relative paths, URL-encoded
+ * segment by segment. Deterministic for given entries and options.
+ */
+export function renderIndexHtml(entries: readonly IndexEntry[], options: IndexOptions = {}): string {
+  const title = options.title ?? 'ha-verify verdicts';
+  const all = entries.flatMap((e) => e.verdicts);
+  const unexpected = all.filter((v) => v.expected !== undefined && v.expected !== v.verdict).length;
+  const violated = all.filter((v) => v.verdict === 'violated').length;
+  const summary =
+    `${entries.length} scenario${entries.length === 1 ? '' : 's'}, ${all.length} verdict${all.length === 1 ? '' : 's'}, ${violated} violated; ` +
+    (unexpected === 0 ? '<span class="ok">all as expected</span>' : `<span class="bad">${unexpected} not as expected</span>`);
+  const sections = entries.map(
+    (e) =>
+      `<section><h2>${text(e.scenario)}${e.title !== undefined ? `<span class="title">${text(e.title)}</span>` : ''}</h2>` +
+      `<table><thead><tr><th>property</th><th>kind</th><th>back end</th><th>verdict</th><th>expectation</th><th>counterexample</th><th></th></tr></thead>` +
+      `<tbody>${e.verdicts.map(verdictRow).join('')}</tbody></table></section>`,
+  );
+  const csp = `default-src 'none'; style-src ${cspHash(STYLES)}; img-src data:; base-uri 'none'; form-action 'none'`;
+  return [
+    '<!doctype html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">`,
+    '<meta name="referrer" content="no-referrer">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${text(title)}</title>`,
+    '<link rel="icon" href="data:,">',
+    `<style>${STYLES}</style>`,
+    '</head>',
+    '<body>',
+    `<header><h1>${text(title)}</h1>${options.subtitle !== undefined ? `<p class="sub">${text(options.subtitle)}</p>` : ''}<p class="summary">${summary}</p></header>`,
+    `<main>${sections.join('')}</main>`,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}

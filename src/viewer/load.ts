@@ -1,0 +1,62 @@
+/**
+ * Reading a trace file (and, optionally, a replay result file) into a view,
+ * and where its page goes by default.
+ */
+import { readFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+
+import { readItfTraceFile } from '../trace/index.js';
+import type { ViewResult } from './meta.js';
+import { type TraceView, buildTraceView } from './view-model.js';
+
+/** Options of {@link loadTraceView}. */
+export interface LoadOptions {
+  /** A JSON file holding a replay result (see `ReplayResult`), shown instead of `#meta.replay`. */
+  readonly replayPath?: string;
+}
+
+/**
+ * Reads and validates a `*.itf.json` file (states need not record their
+ * actions, so traces of other tools can be viewed) and builds its view.
+ * Fails with the trace reader's error (`ITF_READ_FAILED`, `ITF_NOT_JSON`,
+ * `ITF_MALFORMED`), or `VIEW_BAD_META` / `VIEW_BAD_REPLAY`, each naming the
+ * file and what is wrong.
+ */
+export async function loadTraceView(path: string, options: LoadOptions = {}): Promise<ViewResult<TraceView>> {
+  const trace = await readItfTraceFile(path, { requireActions: false });
+  if (!trace.ok) return trace;
+  let replay: unknown;
+  if (options.replayPath !== undefined) {
+    const where = options.replayPath;
+    let text: string;
+    try {
+      text = await readFile(where, 'utf8');
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code ?? String(e);
+      return { ok: false, error: { code: 'VIEW_BAD_REPLAY', message: `cannot read replay result ${where}: ${code}`, hint: 'check the path of --replay' } };
+    }
+    try {
+      replay = JSON.parse(text);
+    } catch (e) {
+      const reason = e instanceof Error ? e.message : String(e);
+      return { ok: false, error: { code: 'VIEW_BAD_REPLAY', message: `replay result ${where} is not JSON (${reason})`, hint: 'pass the JSON file that replay wrote' } };
+    }
+  }
+  const view = buildTraceView(trace.value, { source: path, ...(replay !== undefined ? { replay } : {}) });
+  if (view.ok) return view;
+  const file = view.error.code === 'VIEW_BAD_REPLAY' && options.replayPath !== undefined ? options.replayPath : path;
+  return { ok: false, error: { ...view.error, message: `${file}: ${view.error.message}` } };
+}
+
+/**
+ * Where `ha-verify view` writes a trace's page when not told: next to the
+ * reports, `reports/<scenario>/<property>.html` when the trace names both,
+ * else `reports/view/<file name without .itf.json>.html` (relative to `cwd`).
+ */
+export function defaultViewerPath(view: TraceView, tracePath: string, cwd = '.'): string {
+  const safe = (s: string) => s.replace(/[^A-Za-z0-9_.-]+/g, '_').replace(/^\.+/, '_') || '_';
+  const { scenario, property } = view.info;
+  if (scenario !== undefined && property !== undefined) return join(cwd, 'reports', safe(scenario), `${safe(property)}.html`);
+  const name = basename(tracePath).replace(/\.itf\.json$|\.json$/i, '');
+  return join(cwd, 'reports', 'view', `${safe(name)}.html`);
+}

@@ -1,0 +1,39 @@
+/**
+ * The story of an MNHA trace in one line: the steps where something an
+ * engineer looks for happened (a node's SRG1 state changed, a node went
+ * down or came up, the ICL or the router changed), so that the page can say
+ * "1 n1 active · 4 n2 backup · 6 ICL down · ..." above the details.
+ */
+import type { TraceView } from './view-model.js';
+
+/** One event of the story. */
+export interface StoryEvent {
+  readonly step: number;
+  /** e.g. `n1 active`, `ICL down`, `router faulty`, `n2 down`. */
+  readonly text: string;
+  /** `active`, `backup`... for an SRG1 change (the page colours it), else `event`. */
+  readonly tone: string;
+}
+
+/** The events of a trace with lanes, in step order; empty for a trace without lanes. */
+export function storyOf(view: TraceView): readonly StoryEvent[] {
+  const lanes = view.lanes;
+  if (!lanes) return [];
+  const events: StoryEvent[] = [];
+  for (let i = 1; i < view.steps.length; i++) {
+    const icl = lanes.icl?.[i];
+    if (icl?.changed && icl.state !== undefined) events.push({ step: i, text: `ICL ${icl.state}`, tone: icl.state === 'down' ? 'bad' : 'event' });
+    const router = lanes.router?.[i];
+    if (router?.changed.includes('state') && router.state !== undefined) {
+      events.push({ step: i, text: `router ${router.state}`, tone: router.state === 'behaving' ? 'event' : 'bad' });
+    }
+    lanes.nodes.forEach((n, j) => {
+      const c = lanes.node[i][j];
+      if (c.changed.includes('up')) events.push({ step: i, text: `${n} ${c.up ? 'up' : 'down'}`, tone: c.up ? 'event' : 'bad' });
+      if (c.changed.includes('srg1') && c.srg1 !== undefined && c.up !== false) {
+        events.push({ step: i, text: `${n} ${c.srg1}${c.probeReply === 'off-path' ? ' (off-path reply)' : ''}`, tone: c.srg1 });
+      }
+    });
+  }
+  return events;
+}
