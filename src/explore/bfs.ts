@@ -120,39 +120,40 @@ export async function explore(cm: CompiledModel, opts: ExploreOptions = {}): Pro
   let depth = 1;
   let stopReason: ExploreResult['stopReason'];
 
+  // Called for every successor written into `t` by the generated expand().
+  let current = 0;
+  let enabled = false;
+  const emit = (k: number) => {
+    enabled = true;
+    generated++;
+    codec.pack(t, buf, 0);
+    if (!exact) fingerprint(buf, 0, W, fp);
+    const idx = store.size;
+    const found = seen.insert(keyA(), keyB(), idx);
+    if (found === -1) {
+      store.push(buf, 0, current, k);
+      if (invariants.length) checkInvariants(t, idx);
+      graph?.addEdge(idx, k);
+    } else if (graph) {
+      graph.addEdge(found, k);
+    }
+  };
+
   outer: while (cursor < store.size) {
     const sliceEnd = Math.min(store.size, cursor + SLICE);
     for (; cursor < sliceEnd; cursor++) {
       if (cursor === levelEnd) { depth++; levelEnd = store.size; }
       codec.unpack(store.raw, store.at(cursor), s);
       graph?.beginState();
-      let enabled = false;
-      for (let k = 0; k < transitions.length; k++) {
-        const tr = transitions[k];
-        let ok: boolean;
-        try {
-          ok = tr.g(s, h);
-          if (!ok) continue;
-          t.set(s);
-          tr.a(s, t, h);
-        } catch (err) {
-          error = { message: (err as Error).message, state: cursor, transition: k };
-          stopReason = 'error';
-          break outer;
-        }
-        enabled = true;
-        generated++;
-        codec.pack(t, buf, 0);
-        if (!exact) fingerprint(buf, 0, W, fp);
-        const idx = store.size;
-        const found = seen.insert(keyA(), keyB(), idx);
-        if (found === -1) {
-          store.push(buf, 0, cursor, k);
-          checkInvariants(t, idx);
-          graph?.addEdge(idx, k);
-        } else {
-          graph?.addEdge(found, k);
-        }
+      current = cursor;
+      enabled = false;
+      try {
+        cm.expand(s, t, h, emit);
+      } catch (err) {
+        const k = (err as { transition?: number }).transition ?? -1;
+        error = { message: (err as Error).message, state: cursor, transition: k };
+        stopReason = 'error';
+        break outer;
       }
       if (!enabled && opts.checkDeadlock && deadlock === undefined) deadlock = cursor;
     }

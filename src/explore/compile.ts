@@ -41,8 +41,29 @@ export interface CompiledModel {
   readonly h: unknown;
   /** Generated packing and unpacking of states. */
   readonly codec: Codec;
+  /**
+   * Every enabled transition of state `s`, in order: for each, `t` receives
+   * the successor and `emit(k)` is called with the transition's index. One
+   * generated function per group of transitions, called from one place, so
+   * that V8 sees monomorphic calls and straight-line guards. A model error is
+   * rethrown with the failing transition's index as `transition`.
+   */
+  readonly expand: (s: Float64Array, t: Float64Array, h: unknown, emit: (k: number) => void) => void;
   /** Compiles a state predicate (system level, no free names). */
   predicate(e: Expr): CompiledPredicate;
+}
+
+const CHUNK = 16;
+
+/** Fuses the transitions' code into a few chunk functions and one caller. */
+function fuse(blocks: readonly string[]): CompiledModel['expand'] {
+  const chunks: ((s: Float64Array, t: Float64Array, h: unknown, emit: (k: number) => void) => void)[] = [];
+  for (let i = 0; i < blocks.length; i += CHUNK) {
+    const body = `let k = -1;\ntry {\n${blocks.slice(i, i + CHUNK).join('\n')}\n} catch (e) {\nif (e && typeof e === 'object') e.transition = k;\nthrow e;\n}`;
+    chunks.push(new Function('s', 't', 'h', 'emit', body) as (typeof chunks)[number]);
+  }
+  const caller = new Function('c', `return function expand(s, t, h, emit) {\n${chunks.map((_, i) => `c[${i}](s, t, h, emit);`).join('\n')}\n};`);
+  return caller(chunks) as CompiledModel['expand'];
 }
 
 /** Compiles a flat model. */
@@ -51,6 +72,7 @@ export function compileModel(fm: FlatModel): CompiledModel {
   const helpers = makeHelpers();
   const base = (arr: string, bound: Map<string, { kind: 'code'; code: number } | { kind: 'js'; src: string }>): GenCtx => ({ layout, consts: fm.constValues, arr, bound, helpers });
   const transitions: CompiledTransition[] = [];
+  const blocks: string[] = [];
   for (const a of fm.actions) {
     for (const params of paramTuples(a.params)) {
       const bound = new Map<string, { kind: 'code'; code: number } | { kind: 'js'; src: string }>();
@@ -66,8 +88,12 @@ export function compileModel(fm: FlatModel): CompiledModel {
       };
       const src = genBool(base('s', bound), a.sourceGuard);
       const lets = letsFrom('s');
-      const guardSrc = `if (!(${src})) return false;\n${lets}\nreturn ${genBool(base('s', bound), a.guard)};`;
-      const applySrc = `${lets}\n${genStmts(base('t', bound), a.body)}`;
+      const cond = genBool(base('s', bound), a.guard);
+      const stmts = genStmts(base('t', bound), a.body);
+      const guardSrc = `if (!(${src})) return false;\n${lets}\nreturn ${cond};`;
+      const applySrc = `${lets}\n${stmts}`;
+      const k = transitions.length;
+      blocks.push(`k = ${k};\nb${k}: {\nif (!(${src})) break b${k};\n${lets}\nif (!(${cond})) break b${k};\nt.set(s);\n${stmts}\nemit(${k});\n}`);
       let guardFn: (s: Float64Array, h: unknown) => boolean;
       let applyFn: (s: Float64Array, t: Float64Array, h: unknown) => void;
       try {
@@ -89,8 +115,9 @@ export function compileModel(fm: FlatModel): CompiledModel {
   }
   const init = new Float64Array(layout.slots.length);
   encodeState(layout, fm.init, init);
+  const expand = fuse(blocks);
   return {
-    fm, layout, transitions, init, h: helpers, codec: makeCodec(layout),
+    fm, layout, transitions, init, h: helpers, codec: makeCodec(layout), expand,
     predicate(e: Expr) {
       const body = `return ${genBool(base('s', new Map()), e)};`;
       const fn = new Function('s', 'h', body) as (s: Float64Array, h: unknown) => boolean;
