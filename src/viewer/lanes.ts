@@ -6,7 +6,7 @@
  * trace of another model gets none and is shown by its variables alone.
  */
 import type { PlainStep, PlainTrace, PlainValue } from '../trace/index.js';
-import { formatValue } from './format.js';
+import { formatString, formatValue } from './format.js';
 import type { TraceInfo } from './meta.js';
 
 /** Per-node variables of the MNHA model the node lanes show. */
@@ -56,7 +56,7 @@ export interface RouterCell {
   readonly state?: string;
   /** The node the routers' preferred path leads to; absent when unknown (a tie with no known tie-break, no routes). */
   readonly prefers?: string;
-  /** Why: e.g. `n2: medium > n1: low`. */
+  /** Why, formatted for display: e.g. `n2 medium > n1 low`. */
   readonly prefText?: string;
   /** A probe answered in this step: to which node, and whether off the preferred path. */
   readonly answered?: { readonly node: string; readonly offPath: boolean };
@@ -164,20 +164,21 @@ function preference(step: PlainStep, nodes: readonly string[], convergence: 'ins
   const seen = nodes.map((n) => [n, text(perNode(step, seenVar, n))] as const);
   if (seen.some(([, p]) => p === undefined)) return {};
   const ranked = seen.map(([n, p]) => [n, p as string, RANK[p as string] ?? 0] as const);
+  const f = formatString;
   const best = Math.max(...ranked.map(([, , r]) => r));
-  if (best === 0) return { prefText: `no route: ${ranked.map(([n, p]) => `${n} ${p}`).join(', ')}` };
+  if (best === 0) return { prefText: `no route: ${ranked.map(([n, p]) => `${f(n)} ${f(p)}`).join(', ')}` };
   const top = ranked.filter(([, , r]) => r === best);
   const others = ranked.filter(([, , r]) => r !== best);
   if (top.length === 1) {
     const [n, p] = top[0];
-    const rest = others.map(([o, q]) => `${o} ${q}`).join(', ');
-    return { prefers: n, prefText: rest === '' ? `${n} ${p}` : `${n} ${p} > ${rest}` };
+    const rest = others.map(([o, q]) => `${f(o)} ${f(q)}`).join(', ');
+    return { prefers: n, prefText: rest === '' ? `${f(n)} ${f(p)}` : `${f(n)} ${f(p)} > ${rest}` };
   }
-  const all = top.length === nodes.length ? (nodes.length === 2 ? 'both' : 'all') : top.map(([n]) => n).join(', ');
+  const all = top.length === nodes.length ? (nodes.length === 2 ? 'both' : 'all') : top.map(([n]) => f(n)).join(', ');
   if (tieBreak !== undefined && top.some(([n]) => n === tieBreak)) {
-    return { prefers: tieBreak, prefText: `tie, ${all} ${top[0][1]}; tie-break ${tieBreak}` };
+    return { prefers: tieBreak, prefText: `tie, ${all} ${f(top[0][1])}; tie-break ${f(tieBreak)}` };
   }
-  return { prefText: `tie, ${all} ${top[0][1]}; tie-break unknown` };
+  return { prefText: `tie, ${all} ${f(top[0][1])}; tie-break unknown` };
 }
 
 function inferConvergence(trace: PlainTrace, info: TraceInfo): 'instant' | 'async' {

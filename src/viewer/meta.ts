@@ -73,6 +73,7 @@ class Bad extends Error {
 }
 
 function describe(x: unknown): string {
+  if (x === undefined) return 'nothing';
   if (x === null) return 'null';
   if (Array.isArray(x)) return 'an array';
   if (typeof x === 'object') return 'an object';

@@ -4,12 +4,13 @@
  * down or came up, the ICL or the router changed), so that the page can say
  * "1 n1 active · 4 n2 backup · 6 ICL down · ..." above the details.
  */
+import { formatString as f } from './format.js';
 import type { TraceView } from './view-model.js';
 
 /** One event of the story. */
 export interface StoryEvent {
   readonly step: number;
-  /** e.g. `n1 active`, `ICL down`, `router faulty`, `n2 down`. */
+  /** e.g. `n1 active`, `ICL down`, `router faulty`, `n2 down` (formatted for display). */
   readonly text: string;
   /** `active`, `backup`... for an SRG1 change (the page colours it), else `event`. */
   readonly tone: string;
@@ -22,16 +23,16 @@ export function storyOf(view: TraceView): readonly StoryEvent[] {
   const events: StoryEvent[] = [];
   for (let i = 1; i < view.steps.length; i++) {
     const icl = lanes.icl?.[i];
-    if (icl?.changed && icl.state !== undefined) events.push({ step: i, text: `ICL ${icl.state}`, tone: icl.state === 'down' ? 'bad' : 'event' });
+    if (icl?.changed && icl.state !== undefined) events.push({ step: i, text: `ICL ${f(icl.state)}`, tone: icl.state === 'down' ? 'bad' : 'event' });
     const router = lanes.router?.[i];
     if (router?.changed.includes('state') && router.state !== undefined) {
-      events.push({ step: i, text: `router ${router.state}`, tone: router.state === 'behaving' ? 'event' : 'bad' });
+      events.push({ step: i, text: `router ${f(router.state)}`, tone: router.state === 'behaving' ? 'event' : 'bad' });
     }
     lanes.nodes.forEach((n, j) => {
       const c = lanes.node[i][j];
-      if (c.changed.includes('up')) events.push({ step: i, text: `${n} ${c.up ? 'up' : 'down'}`, tone: c.up ? 'event' : 'bad' });
+      if (c.changed.includes('up')) events.push({ step: i, text: `${f(n)} ${c.up ? 'up' : 'down'}`, tone: c.up ? 'event' : 'bad' });
       if (c.changed.includes('srg1') && c.srg1 !== undefined && c.up !== false) {
-        events.push({ step: i, text: `${n} ${c.srg1}${c.probeReply === 'off-path' ? ' (off-path reply)' : ''}`, tone: c.srg1 });
+        events.push({ step: i, text: `${f(n)} ${f(c.srg1)}${c.probeReply === 'off-path' ? ' (off-path reply)' : ''}`, tone: /^[a-z]+$/.test(c.srg1) ? c.srg1 : 'event' });
       }
     });
   }

@@ -7,6 +7,7 @@
  * through {@link escapeHtml}.
  */
 import { escapeHtml } from './escape.js';
+import { formatString } from './format.js';
 import type { IclCell, Lanes, NodeCell, RouterCell } from './lanes.js';
 import { formatChange } from './text.js';
 import type { StepView, TraceView } from './view-model.js';
@@ -15,6 +16,11 @@ const MAX_OTHER_CHANGES = 4;
 
 function esc(t: string): string {
   return escapeHtml(t);
+}
+
+/** A string from the trace, formatted (quoted when it is not a plain word) and escaped. */
+function word(t: string): string {
+  return escapeHtml(formatString(t));
 }
 
 /** `class="a b"` from the truthy names, or nothing. */
@@ -39,16 +45,16 @@ function nodeCellHtml(c: NodeCell, i: number): string {
   if (down) {
     l1.push(`<span${cls('srg1', 's-down', ch('up'))} title="node is down">down</span>`);
   } else if (c.srg1 !== undefined) {
-    l1.push(`<span${cls('srg1', `s-${tone(c.srg1, SRG1_STATES)}`, ch('srg1'))} title="SRG1 state">${esc(c.srg1)}</span>`);
+    l1.push(`<span${cls('srg1', `s-${tone(c.srg1, SRG1_STATES)}`, ch('srg1'))} title="SRG1 state">${word(c.srg1)}</span>`);
   } else if (c.up !== undefined) {
     l1.push(`<span${cls('srg1', 's-other', ch('up'))}>up</span>`);
   }
-  if (c.srg0 !== undefined) l1.push(`<span${cls('srg0', ch('srg0'))} title="SRG0 state">SRG0 ${esc(c.srg0)}</span>`);
+  if (c.srg0 !== undefined) l1.push(`<span${cls('srg0', ch('srg0'))} title="SRG0 state">SRG0 ${word(c.srg0)}</span>`);
 
   const l2: string[] = [];
   if (c.adv !== undefined) {
     const icon = PREF_ICON[c.adv] ?? '';
-    l2.push(`<span${cls('pref', `p-${tone(c.adv, PREFS)}`, ch('adv'))} title="advertised route preference">${icon} ${esc(c.adv)}</span>`);
+    l2.push(`<span${cls('pref', `p-${tone(c.adv, PREFS)}`, ch('adv'))} title="advertised route preference">${icon} ${word(c.adv)}</span>`);
   }
   if (c.route !== undefined) {
     const route = { active: 'active route', backup: 'backup route', both: 'both routes!', none: 'no signal route' }[c.route];
@@ -59,7 +65,7 @@ function nodeCellHtml(c: NodeCell, i: number): string {
   if (c.probing === true) l3.push(`<span${cls('badge', 'probing', ch('probing'))} title="sending activeness probes">probing</span>`);
   else if (ch('probing')) l3.push(`<span class="badge muted chg" title="stopped probing">not probing</span>`);
   if (c.iclSeen === false && !down) l3.push(`<span${cls('peer', 'lost', ch('peer'))} title="does not see its peer over the ICL">no ICL peer</span>`);
-  else if (c.peer !== undefined && !down) l3.push(`<span${cls('peer', ch('peer'))} title="its view of the peer's SRG1 state">peer ${esc(c.peer)}</span>`);
+  else if (c.peer !== undefined && !down) l3.push(`<span${cls('peer', ch('peer'))} title="its view of the peer's SRG1 state">peer ${word(c.peer)}</span>`);
   if (c.probeReply) {
     const off = c.probeReply === 'off-path';
     l3.push(`<span${cls('badge', 'reply', off && 'off')} title="got a probe reply in this step">◀ ${off ? 'off-path ' : ''}probe reply</span>`);
@@ -74,9 +80,9 @@ function iclCellHtml(c: IclCell, first: boolean): string {
   // The line's colour and dash say up or down; the word only where it changes.
   const label =
     c.state !== undefined && (first || c.changed)
-      ? `<span${cls('icl-state', `icl-${tone}`, c.changed && 'chg')}>${c.changed && state === 'down' ? '✂ ' : ''}${esc(c.state)}</span>`
+      ? `<span${cls('icl-state', `icl-${tone}`, c.changed && 'chg')}>${c.changed && state === 'down' ? '✂ ' : ''}${word(c.state)}</span>`
       : '';
-  const title = `ICL ${c.state ?? ''}${c.inFlight > 0 ? `, ${c.inFlight} message${c.inFlight === 1 ? '' : 's'} in flight` : ''}`;
+  const title = `ICL ${c.state !== undefined ? formatString(c.state) : ''}${c.inFlight > 0 ? `, ${c.inFlight} message${c.inFlight === 1 ? '' : 's'} in flight` : ''}`;
   return `<td${cls('lane', 'icl', `icl-${state === 'down' ? 'down' : 'up'}`)} title="${esc(title)}"><div class="icl-line"></div><div class="icl-text">${label}</div></td>`;
 }
 
@@ -85,17 +91,17 @@ function routerCellHtml(c: RouterCell): string {
   const first: string[] = [];
   if (c.state !== undefined) {
     const bad = c.state !== 'behaving';
-    first.push(`<span${cls('rstate', bad ? 'faulty' : 'ok', ch('state'))} title="the probe router">${esc(c.state)}</span>`);
+    first.push(`<span${cls('rstate', bad ? 'faulty' : 'ok', ch('state'))} title="the probe router">${word(c.state)}</span>`);
   }
-  if (c.prefers !== undefined) first.push(`<span${cls('prefers', ch('prefers'))} title="the routers' preferred path">prefers ${esc(c.prefers)}</span>`);
+  if (c.prefers !== undefined) first.push(`<span${cls('prefers', ch('prefers'))} title="the routers' preferred path">prefers ${word(c.prefers)}</span>`);
   else if (c.prefText !== undefined) first.push(`<span${cls('prefers', 'muted', ch('prefers'))}>${c.prefText.startsWith('tie') ? 'tie' : 'no path'}</span>`);
   const out = first.length > 0 ? [`<div class="ln">${first.join(' ')}</div>`] : [];
   if (c.prefText !== undefined) out.push(`<div class="ln why">${esc(c.prefText)}</div>`);
   if (c.answered) {
     const off = c.answered.offPath;
-    out.push(`<div class="ln"><span${cls('answer', off ? 'off' : 'on')}>answers ${esc(c.answered.node)}'s probe${off ? ', off-path!' : ''}</span></div>`);
+    out.push(`<div class="ln"><span${cls('answer', off ? 'off' : 'on')}>answers ${word(c.answered.node)}'s probe${off ? ', off-path!' : ''}</span></div>`);
   }
-  if (c.routeUpdate) out.push(`<div class="ln"><span class="answer on">learns ${esc(c.routeUpdate.node)} ${esc(c.routeUpdate.pref)}</span></div>`);
+  if (c.routeUpdate) out.push(`<div class="ln"><span class="answer on">learns ${word(c.routeUpdate.node)} ${word(c.routeUpdate.pref)}</span></div>`);
   return `<td class="lane router">${out.join('')}</td>`;
 }
 
@@ -103,7 +109,7 @@ function tagsHtml(view: TraceView, s: StepView): string {
   const tags: string[] = [];
   const { info } = view;
   if (info.violationStep === s.index) {
-    const what = info.kind === 'deadlock' ? 'deadlock' : info.property !== undefined ? `${info.property} violated` : 'violation';
+    const what = info.kind === 'deadlock' ? 'deadlock' : info.property !== undefined ? `${formatString(info.property)} violated` : 'violation';
     tags.push(`<span class="tag violation">✗ ${esc(what)}</span>`);
   }
   if (view.loop === s.index) tags.push('<span class="tag loop">↻ loop starts</span>');
@@ -159,7 +165,7 @@ export function timelineHtml(view: TraceView): string {
   const order = lanes ? laneOrder(lanes) : [];
   const head = ['<th class="num">#</th>', '<th class="step">step</th>'];
   for (const col of order) {
-    if (col.kind === 'node') head.push(`<th class="lane node">${esc((lanes as Lanes).nodes[col.i])}</th>`);
+    if (col.kind === 'node') head.push(`<th class="lane node">${word((lanes as Lanes).nodes[col.i])}</th>`);
     else if (col.kind === 'icl') head.push('<th class="lane icl">ICL</th>');
     else head.push('<th class="lane router">routers</th>');
   }
