@@ -65,7 +65,7 @@ export interface ExploreResult {
   readonly deadlock: number | undefined;
   readonly error: ExploreError | undefined;
   readonly store: StateStore;
-  readonly seen: SeenSet;
+  readonly seen: SeenSet | undefined;
   readonly graph: StateGraph | undefined;
   /** Bytes of the seen-set, the state store (the queue) and the parent links, per distinct state. */
   readonly bytesPerState: number;

@@ -12,6 +12,8 @@ import { type Progress, explore } from './bfs.js';
 import { type CompiledModel, compileModel } from './compile.js';
 import { unpack } from './layout.js';
 import { findLivenessViolation } from './liveness.js';
+import { exploreParallel } from './parallel.js';
+import type { ScenarioSource } from './parallel-protocol.js';
 import { lassoTrace, pathTrace } from './traces.js';
 
 /** Verdict of one property. */
@@ -30,6 +32,10 @@ export interface PropertyVerdict {
 export interface CheckReport {
   readonly scenario: string;
   readonly engine: 'builtin';
+  /** Worker threads the search used. */
+  readonly workers: number;
+  /** Why fewer workers were used than asked for, if so. */
+  readonly note?: string;
   readonly complete: boolean;
   readonly stopReason?: string;
   readonly distinctStates: number;
@@ -50,6 +56,8 @@ export interface CheckOptions {
   readonly onProgress?: (p: Progress) => void;
   /** Worker threads for the search (1: the calling thread). */
   readonly workers?: number;
+  /** Where worker threads import the scenario from (needed for workers > 1). */
+  readonly source?: ScenarioSource;
   /** Folder traces are written under (`<outDir>/<scenario>/<property>.itf.json`); none written when undefined. */
   readonly outDir?: string;
 }
@@ -105,14 +113,19 @@ export async function checkScenario(sc: Scenario, opts: CheckOptions = {}): Prom
   const cm = compileModel(fm);
   const invariants = properties.filter((p) => p.kind === 'invariant');
   const liveness = properties.filter((p): p is LivenessProperty => p.kind === 'liveness');
-  const result = await explore(cm, {
-    invariants: invariants.map((p) => ({ name: p.name, pred: cm.predicate((p as { expr: Expr }).expr) })),
+  const compiledInvariants = invariants.map((p) => ({ name: p.name, pred: cm.predicate((p as { expr: Expr }).expr) }));
+  const common = {
     checkDeadlock: sc.checkDeadlock,
-    keepGraph: liveness.length > 0,
     ...(opts.maxStates !== undefined ? { maxStates: opts.maxStates } : {}),
     ...(opts.signal ? { signal: opts.signal } : {}),
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
-  });
+  };
+  // Liveness needs the whole state graph, which the single-threaded search builds.
+  const parallel = (opts.workers ?? 1) > 1 && liveness.length === 0 && opts.source !== undefined;
+  const workersUsed = parallel ? opts.workers! : 1;
+  const result = parallel
+    ? await exploreParallel(cm, { ...common, workers: opts.workers!, source: opts.source!, invariants: compiledInvariants })
+    : await explore(cm, { ...common, invariants: compiledInvariants, keepGraph: liveness.length > 0 });
   const traces = new Map<string, ItfTrace>();
   const verdicts: PropertyVerdict[] = [];
   const meta = (property: string, kind: 'invariant' | 'liveness' | 'deadlock') => ({ scenario: sc.name, property, kind });
@@ -182,6 +195,8 @@ export async function checkScenario(sc: Scenario, opts: CheckOptions = {}): Prom
   const report: CheckReport = {
     scenario: sc.name,
     engine: 'builtin',
+    workers: workersUsed,
+    ...((opts.workers ?? 1) > workersUsed ? { note: 'liveness needs the state graph, which one thread builds: the search ran on 1 thread' } : {}),
     complete: result.complete,
     ...(result.stopReason ? { stopReason: result.stopReason } : {}),
     distinctStates: result.distinct,

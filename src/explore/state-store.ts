@@ -75,6 +75,16 @@ export class StateStore {
     return this.n++;
   }
 
+  /** Appends a state known only by its links (its packed words live elsewhere, e.g. in a worker). */
+  pushLink(parent: number, via: number): number {
+    if (this.retains) throw new Error('pushLink needs a store that does not retain states');
+    if (this.n + 1 > this.parents.length) this.growLinks();
+    this.parents[this.n] = parent < 0 ? 0xffffffff : parent;
+    this.vias[this.n] = via < 0 ? (this.vias instanceof Uint16Array ? 0xffff : 0xffffffff) : via;
+    this.base = this.n + 1; // nothing of this state is held here
+    return this.n++;
+  }
+
   /** Parent of state i, or -1 for an initial state. */
   parent(i: number): number {
     const p = this.parents[i];

@@ -4,7 +4,7 @@ import { parseArgs } from '../args.js';
 import { type Command, EXIT_MISMATCH, EXIT_OK, UsageError } from '../command.js';
 import { duration, num, table } from '../format.js';
 import { interruptSignal, printProgress } from '../progress.js';
-import { scenarioNamed } from '../scenario-lookup.js';
+import { scenarioNamed, scenarioSource } from '../scenario-lookup.js';
 
 const HELP = `usage: ha-verify check --scenario NAME [options]
 
@@ -43,6 +43,7 @@ export function printReport(report: CheckReport, title: string): void {
     p.name, p.kind, p.expected, p.verdict === p.expected ? p.verdict : `${p.verdict}  <-- NOT AS EXPECTED`,
     p.trace ? `${p.trace} (${p.traceLength} states)` : '',
   ])));
+  if (report.note) out.push('', `note: ${report.note}`);
   if (report.error) out.push('', `model error: ${report.error.message}${report.error.trace ? ` (trace: ${report.error.trace})` : ''}`);
   out.push('', allAsExpected(report) ? 'result: every verdict as expected' : 'result: NOT as expected');
   process.stdout.write(out.join('\n') + '\n');
@@ -71,6 +72,7 @@ export const command: Command = {
         ...(options['no-traces'] ? {} : { outDir: (options.out as string | undefined) ?? 'traces' }),
         ...(options['max-states'] !== undefined ? { maxStates: options['max-states'] as number } : {}),
         workers,
+        source: scenarioSource(sc.name),
         signal: interrupt.signal,
         ...(options.quiet ? {} : { onProgress: (p) => printProgress(sc.name, p) }),
       });
