@@ -7,9 +7,9 @@ export const asyncRoutesScenario = mnhaScenario({
   description:
     "The routers' view of each node's preference lags the node's signal routes. The probe router behaves, "
     + 'but it answers along a path chosen from stale routes. Finding: a split brain with a well-behaved router. '
-    + 'n1 fails its SRG1 monitor and tells n2, which takes over without probing; n1 recovers at once and probes '
-    + "before n2's new high preference has reached the router, whose stale tie-break still prefers n1, so n1 is answered too. "
-    + 'Both are active until the ICL exchange resolves it.',
+    + "The router answers n2's probe and n2 becomes active, raising its preference to high; before that "
+    + "advertisement reaches the router, the router still sees n2 at low, learns n1's low and, on the tie, "
+    + "prefers n1, so it answers n1's probe too. Both nodes are active until the ICL exchange resolves it.",
   params: { routeConvergence: 'async' },
   violated: ['NoSplitBrain', 'SplitBrainOnlyWithRouterFault'],
 });
