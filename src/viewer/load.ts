@@ -52,9 +52,11 @@ export async function loadTraceView(path: string, options: LoadOptions = {}): Pr
  * Where `ha-verify view` writes a trace's page when not told: next to the
  * reports, `reports/<scenario>/<property>.html` when the trace names both,
  * else `reports/view/<file name without .itf.json>.html` (relative to `cwd`).
+ * Names are reduced to letters, digits, `_`, `-` and single dots, so that
+ * they stay one path segment each.
  */
 export function defaultViewerPath(view: TraceView, tracePath: string, cwd = '.'): string {
-  const safe = (s: string) => s.replace(/[^A-Za-z0-9_.-]+/g, '_').replace(/^\.+/, '_') || '_';
+  const safe = (s: string) => s.replace(/[^A-Za-z0-9_.-]+/g, '_').replace(/\.{2,}/g, '_').replace(/^\./, '_') || '_';
   const { scenario, property } = view.info;
   if (scenario !== undefined && property !== undefined) return join(cwd, 'reports', safe(scenario), `${safe(property)}.html`);
   const name = basename(tracePath).replace(/\.itf\.json$|\.json$/i, '');

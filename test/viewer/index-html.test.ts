@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+
+import { type IndexEntry, renderIndexHtml } from '../../src/viewer/index.js';
+
+const entries: IndexEntry[] = [
+  {
+    scenario: 'default',
+    title: 'the original documentation',
+    verdicts: [
+      { property: 'NoSplitBrain', kind: 'invariant', verdict: 'holds', expected: 'holds', backend: 'explorer', note: '1234 states' },
+      { property: 'NoSplitBrain', kind: 'invariant', verdict: 'holds', expected: 'holds', backend: 'TLC' },
+    ],
+  },
+  {
+    scenario: 'router-fault',
+    verdicts: [
+      {
+        property: 'NoSplitBrain', kind: 'invariant', verdict: 'violated', expected: 'violated', backend: 'explorer',
+        viewer: 'router-fault/NoSplitBrain.html', trace: '../traces/router-fault/NoSplitBrain.itf.json',
+      },
+      { property: 'SplitBrainOnlyWithRouterFault', kind: 'invariant', verdict: 'violated', expected: 'holds', viewer: 'router-fault/Split Brain#1.html' },
+    ],
+  },
+];
+
+describe('renderIndexHtml', () => {
+  const html = renderIndexHtml(entries, { subtitle: 'ha-verify verify' });
+
+  it('sums up the run and flags verdicts that are not the expected ones', () => {
+    expect(html).toContain('<p class="summary">2 scenarios, 4 verdicts, 2 violated; <span class="bad">1 not as expected</span></p>');
+    expect(html).toContain('<tr class="unexpected"><td class="prop">SplitBrainOnlyWithRouterFault</td>');
+    expect(html).toContain('<span class="match no">✗ expected holds</span>');
+    expect(html.match(/✓ as expected/g)).toHaveLength(3);
+    expect(renderIndexHtml([entries[0]])).toContain('<span class="ok">all as expected</span>');
+  });
+
+  it("links each counterexample's viewer page and trace, encoding the paths", () => {
+    expect(html).toContain('<a href="router-fault/NoSplitBrain.html">view trace</a> · <a href="../traces/router-fault/NoSplitBrain.itf.json">ITF</a>');
+    expect(html).toContain('<a href="router-fault/Split%20Brain%231.html">view trace</a>');
+  });
+
+  it('is self-contained and script-free', () => {
+    expect(html).not.toMatch(/<script|\s(src|href)="(https?:|\/\/)/i);
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; style-src &#39;sha256-`);
+  });
+
+  it('escapes every text and keeps links relative', () => {
+    const evil = renderIndexHtml([
+      { scenario: '<script>alert(1)</script>', verdicts: [{ property: '<img src=x onerror=alert(2)>', verdict: '</td><b>x', viewer: 'javascript:alert(3)' }] },
+    ]);
+    expect(evil).not.toMatch(/<script>alert|<img|<\/td><b>/);
+    expect(evil).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(evil).toContain('<a href="javascript%3Aalert(3)">view trace</a>');
+  });
+
+  it('is the same text every time', () => {
+    expect(renderIndexHtml(entries, { subtitle: 'ha-verify verify' })).toBe(html);
+  });
+});
