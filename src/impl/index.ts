@@ -71,6 +71,7 @@ export type {
   DeliveryResult,
   DetectLossOutcome,
   DetectUpOutcome,
+  HeartbeatOutcome,
   MonitorOutcome,
   PacketResult,
   ProbeOutcome,

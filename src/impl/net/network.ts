@@ -48,6 +48,8 @@ export type DeliveryResult =
 
 /** Result of one probe ('lost': the probe or its answer was lost on the way, by request). */
 export type ProbeOutcome = 'answered' | 'unanswered' | 'lost' | 'not-probing' | 'node-down';
+/** Result of sending a heartbeat on demand. */
+export type HeartbeatOutcome = 'sent' | 'link-cut' | 'peer-down' | 'node-down';
 /** Result of noticing the ICL down. */
 export type DetectLossOutcome = 'detected' | 'already-down' | 'node-down';
 /** Result of noticing the ICL up. */
@@ -161,6 +163,20 @@ export class MnhaNetwork {
       delivered += 1;
     }
     return delivered;
+  }
+
+  /**
+   * `node` sends one heartbeat now (repeating its state), as its heartbeat
+   * timer does every period in clock-driven runs. It goes in flight like any
+   * message: only over an uncut link to a running peer.
+   */
+  heartbeat(node: NodeName): HeartbeatOutcome {
+    const target = this.slots[node].node;
+    if (target === null) return 'node-down';
+    if (this.icl.state() === 'cut') return 'link-cut';
+    if (this.slots[peerOf(node)].node === null) return 'peer-down';
+    target.sendHeartbeat();
+    return 'sent';
   }
 
   /** `node` notices the ICL is down (its heartbeat timer expired). */

@@ -16,6 +16,7 @@ export type Stimulus =
   | { readonly kind: 'dropNext'; readonly to: NodeName }
   | { readonly kind: 'detectIclLoss'; readonly node: NodeName }
   | { readonly kind: 'detectIclUp'; readonly node: NodeName }
+  | { readonly kind: 'heartbeat'; readonly node: NodeName }
   | { readonly kind: 'probe'; readonly node: NodeName; readonly lose?: boolean }
   | { readonly kind: 'setRouterMisbehaving'; readonly on: boolean }
   | { readonly kind: 'convergeRoutes'; readonly node: NodeName; readonly router?: RouterName }
@@ -52,6 +53,8 @@ export function applyStimulus(net: MnhaNetwork, stimulus: Stimulus): StimulusOut
         return net.detectIclLoss(stimulus.node);
       case 'detectIclUp':
         return net.detectIclUp(stimulus.node);
+      case 'heartbeat':
+        return net.heartbeat(stimulus.node);
       case 'probe':
         return net.probe(stimulus.node, { lose: stimulus.lose ?? false });
       case 'setRouterMisbehaving':
