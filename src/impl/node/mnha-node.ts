@@ -312,6 +312,23 @@ export class MnhaNode {
     });
   }
 
+  /**
+   * Sends one heartbeat now, whatever the node believes of the ICL: what
+   * the heartbeat timer does every period. Step-driven runs (replay) call it
+   * for the one repetition of the node's state they need.
+   */
+  sendHeartbeat(): void {
+    this.ports.icl.send({
+      kind: 'heartbeat',
+      from: this.origin(),
+      ack: this.peer.lastAccepted(),
+      srg0: this.srg0,
+      srg1: this.srg1,
+      activenessPriority: this.config.srg1.activenessPriority,
+      preemption: this.config.srg1.preemption,
+    });
+  }
+
   /** The node's state as plain data. */
   inspect(): NodeInspection {
     return {
@@ -486,15 +503,21 @@ export class MnhaNode {
       return;
     }
     if (this.pendingHandoverSeq !== null) return; // we handed activeness over: wait for the peer's answer
-    if (peer.srg1 === 'ineligible' || priorityWinner(this.contender(), peer) === 'self') this.becomeActive();
+    const byPriority = priorityWinner(this.contender(), peer);
+    if (peer.srg1 === 'ineligible' || byPriority === 'self') this.becomeActive();
+    // a backup whose peer has no claim to activeness (it is in hold or backup, so the routers already prefer
+    // this node's medium preference) takes over, unless the priorities give it to the peer
+    else if (this.srg1 === 'backup' && byPriority === null) this.becomeActive();
   }
 
   /**
-   * Whether the node probes now. With the ICL down (or the peer's state not
-   * yet known) a non-active node probes, and so does an active node under
-   * keep-and-probe. With the peer's state known, a node probes only when the
-   * probe has to decide an election: neither node active nor ineligible and
-   * the priorities do not decide (MNHA.md section 3, step 5).
+   * Whether the node probes now. With the ICL down a non-active node probes,
+   * and so does an active node under keep-and-probe. With the ICL up,
+   * probing stops (MNHA.md section 4) except where a probe has to decide an
+   * election (section 3, step 5): a node in hold whose peer is unknown yet
+   * (at boot) or in hold too, when the priorities do not decide. A node
+   * never probes while it knows its peer active or backup (section 8,
+   * property 10).
    */
   private wantsToProbe(): boolean {
     const state = this.srg1;
@@ -502,8 +525,8 @@ export class MnhaNode {
     const contender = state === 'hold' || state === 'backup';
     if (this.iclView === 'down') return contender || (state === 'active' && this.behaviour.iclLossAtActive === 'keep-and-probe');
     const peer = this.peer.known();
-    if (peer === null) return contender;
-    if (!contender || peer.srg1 === 'active' || peer.srg1 === 'ineligible') return false;
+    if (peer === null) return state === 'hold';
+    if (state !== 'hold' || peer.srg1 !== 'hold') return false;
     if (this.pendingHandoverSeq !== null) return false;
     return priorityWinner(this.contender(), peer) === null;
   }
@@ -587,15 +610,7 @@ export class MnhaNode {
 
   private armHeartbeat(): void {
     this.timers.set('heartbeat', this.behaviour.timing.heartbeatIntervalMs, () => {
-      this.ports.icl.send({
-        kind: 'heartbeat',
-        from: this.origin(),
-        ack: this.peer.lastAccepted(),
-        srg0: this.srg0,
-        srg1: this.srg1,
-        activenessPriority: this.config.srg1.activenessPriority,
-        preemption: this.config.srg1.preemption,
-      });
+      this.sendHeartbeat();
       this.armHeartbeat();
     });
   }

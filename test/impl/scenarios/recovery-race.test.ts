@@ -31,7 +31,7 @@ describe('recovery race with activeness-priority (finding)', () => {
     expect(states(net)).toEqual({ n1: 'active', n2: 'backup' });
   });
 
-  it('does not happen without priorities: the recovering node must win a probe, and the router prefers the backup', () => {
+  it('does not happen without priorities: the recovering node could only win a probe, and it does not probe against a backup peer', () => {
     const net = network();
     net.detectIclUp('n1');
     net.deliverAll();
@@ -40,7 +40,7 @@ describe('recovery race with activeness-priority (finding)', () => {
     net.failMonitor('n1', 1);
     net.recoverMonitor('n1', 1);
     expect(states(net)).toEqual({ n1: 'hold', n2: 'backup' });
-    expect(net.probe('n1')).toBe('unanswered');
+    expect(net.probe('n1')).toBe('not-probing'); // MNHA.md section 8, property 10: its peer is known backup
     net.deliverNext('n2');
     expect(states(net)).toEqual({ n1: 'hold', n2: 'active' });
     net.deliverAll();
