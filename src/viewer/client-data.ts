@@ -7,7 +7,8 @@
  */
 import type { DisplayValue } from './diff.js';
 import { formatString } from './format.js';
-import { formatReplayValue } from './meta.js';
+import { escapeControls } from './escape.js';
+import { type ReplayLogEntry, formatReplayValue } from './meta.js';
 import type { MessageFate } from './messages.js';
 import { type TraceView, replayLine, verdictLine } from './view-model.js';
 
@@ -40,12 +41,23 @@ export interface ClientData {
   readonly violation?: { readonly step: number; readonly text: string };
   readonly loop?: { readonly start: number; readonly action?: string };
   readonly replay?: {
-    readonly outcome: 'follows' | 'departs';
+    readonly outcome: 'follows' | 'departs' | 'error';
+    /** The state whose detail shows the departure (a lasso's closing step shows on the last state). */
     readonly step?: number;
     readonly text: string;
     readonly diff: readonly { readonly variable: string; readonly expected: string; readonly actual: string }[];
+    /** The known difference that explains the departure: `id: summary`. */
+    readonly known?: string;
+    /** What each step did to the implementation: `[state index, "stimulus → outcome"]`. */
+    readonly log: readonly (readonly [number, string])[];
   };
   readonly messages: readonly ClientMessage[];
+}
+
+/** `probe n1 → answered`: what a step did to the implementation. */
+function logText(e: ReplayLogEntry): string {
+  const stimulus = e.stimulus !== undefined ? escapeControls(e.stimulus) : escapeControls(e.action ?? '?');
+  return e.outcome !== undefined ? `${stimulus} → ${escapeControls(e.outcome)}` : stimulus;
 }
 
 /** The page script's data for a trace view. */
@@ -54,6 +66,7 @@ export function clientData(view: TraceView): ClientData {
   const index = (n: string | undefined) => (n === undefined ? -1 : nodes.indexOf(n));
   const { info } = view;
   const replay = info.replay;
+  const last = view.steps.length - 1;
   return {
     vars: view.varLabels,
     steps: view.steps.map((s) => ({
@@ -70,13 +83,15 @@ export function clientData(view: TraceView): ClientData {
       ? {
           replay: {
             outcome: replay.outcome,
-            ...(replay.step !== undefined ? { step: replay.step } : {}),
+            ...(replay.step !== undefined ? { step: Math.min(replay.step, last) } : {}),
             text: replayLine(view) ?? '',
             diff: (replay.diff ?? []).map((d) => ({
-              variable: formatString(d.variable),
+              variable: escapeControls(d.variable),
               expected: formatReplayValue(d.expected),
               actual: formatReplayValue(d.actual),
             })),
+            ...(replay.known ? { known: `${formatString(replay.known.id)}: ${escapeControls(replay.known.summary)}` } : {}),
+            log: (replay.log ?? []).map((e) => [Math.min(e.step, last), logText(e)] as const),
           },
         }
       : {}),

@@ -36,7 +36,9 @@ function headerHtml(view: TraceView): string {
   const verdict = `<p class="verdict${violated ? ' bad' : ''}" id="verdict">${violated ? '✗ ' : ''}${esc(verdictLine(view))}</p>`;
   const replay = replayLine(view);
   const replayHtml =
-    replay !== undefined ? `<p class="replay-line ${info.replay?.outcome === 'departs' ? 'departs' : 'follows'}">${info.replay?.outcome === 'departs' ? '⚠ ' : '✓ '}${esc(replay)}</p>` : '';
+    replay !== undefined
+      ? `<p class="replay-line ${info.replay?.outcome === 'follows' ? 'follows' : 'departs'}">${info.replay?.outcome === 'follows' ? '✓ ' : '⚠ '}${esc(replay)}</p>`
+      : '';
   const desc =
     info.description !== undefined && info.description !== 'Invariant ' + (info.property ?? '') + ' is violated'
       ? `<p class="desc">${esc(escapeControls(info.description))}</p>`

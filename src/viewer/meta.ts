@@ -32,14 +32,38 @@ export interface ReplayDiffEntry {
   readonly actual: unknown;
 }
 
-/** The result of replaying a trace against the implementation. */
+/** What the implementation was given at one step of a replay (from the replay log). */
+export interface ReplayLogEntry {
+  /** The trace state this step produced; `states.length` for the step that closes a lasso. */
+  readonly step: number;
+  readonly action?: string;
+  /** The stimulus applied, e.g. `probe n1`. */
+  readonly stimulus?: string;
+  /** What it reported, e.g. `answered`. */
+  readonly outcome?: string;
+}
+
+/**
+ * The result of replaying a trace against the implementation, as `replay`
+ * reports it (`src/replay/result.ts`): it follows the trace, departs at a
+ * step (with the per-variable diff, and a known difference when it is one),
+ * or could not run (`error`, with a code and message).
+ */
 export interface ReplayResult {
-  readonly outcome: 'follows' | 'departs';
-  /** The state index where the implementation departs. */
+  readonly outcome: 'follows' | 'departs' | 'error';
+  /** The state index where the implementation departs (or where the error is); `states.length` for a lasso's closing step. */
   readonly step?: number;
-  /** The action of that step. */
+  /** The action of that step, as replay writes it (`HoldOnProbeReply(n=n1)`). */
   readonly action?: string;
   readonly diff?: readonly ReplayDiffEntry[];
+  /** Set when the departure is a known difference between the model and the implementation. */
+  readonly known?: { readonly id: string; readonly summary: string };
+  /** For `error`: the stable code, the message and what to do. */
+  readonly code?: string;
+  readonly message?: string;
+  readonly hint?: string;
+  /** What each step did to the implementation. */
+  readonly log?: readonly ReplayLogEntry[];
 }
 
 /** Kinds of property the viewer knows how to describe. */
@@ -64,7 +88,7 @@ export interface TraceInfo {
 }
 
 const META_HINT = 'fix or regenerate the trace; the viewer reads #meta keys scenario, property, kind, violationStep, replay';
-const REPLAY_HINT = 'a replay result is {"outcome": "follows" | "departs", "step"?: N, "action"?: "...", "diff"?: [{"variable", "expected", "actual"}]}';
+const REPLAY_HINT = 'a replay result is {"outcome": "follows" | "departs" | "error", "step"?: N, "action"?: "...", "diff"?: [{"variable", "expected", "actual"}], "known"?, "log"?} as replay writes it';
 
 class Bad extends Error {
   constructor(readonly path: string, readonly what: string) {
@@ -110,14 +134,20 @@ function optIndex(o: Record<string, unknown>, key: string, path: string, states:
   return n;
 }
 
-function readReplay(doc: unknown, path: string, states: number): ReplayResult {
+function readReplay(doc: unknown, path: string, states: number, lasso: boolean): ReplayResult {
   if (!isObject(doc)) throw new Bad(path, `must be an object, found ${describe(doc)}`);
   const outcome = doc.outcome;
-  if (outcome !== 'follows' && outcome !== 'departs') {
-    throw new Bad(`${path}.outcome`, `must be "follows" or "departs", found ${describe(outcome)}`);
+  if (outcome !== 'follows' && outcome !== 'departs' && outcome !== 'error') {
+    throw new Bad(`${path}.outcome`, `must be "follows", "departs" or "error", found ${describe(outcome)}`);
   }
-  const step = optIndex(doc, 'step', path, states);
-  const action = optString(doc, 'action', path);
+  // A lasso's closing step has no state of its own: replay numbers it states.length.
+  const steps = lasso ? states + 1 : states;
+  const step = optIndex(doc, 'step', path, steps);
+  const strings: Record<string, string> = {};
+  for (const key of ['action', 'code', 'message', 'hint']) {
+    const v = optString(doc, key, path);
+    if (v !== undefined) strings[key] = v;
+  }
   let diff: ReplayDiffEntry[] | undefined;
   if ('diff' in doc && doc.diff !== undefined) {
     if (!Array.isArray(doc.diff)) throw new Bad(`${path}.diff`, `must be an array, found ${describe(doc.diff)}`);
@@ -128,7 +158,38 @@ function readReplay(doc: unknown, path: string, states: number): ReplayResult {
       return { variable: d.variable, expected: d.expected, actual: d.actual };
     });
   }
-  return { outcome, ...(step !== undefined ? { step } : {}), ...(action !== undefined ? { action } : {}), ...(diff ? { diff } : {}) };
+  let known: { id: string; summary: string } | undefined;
+  if ('known' in doc && doc.known !== undefined) {
+    const k = doc.known;
+    if (!isObject(k) || typeof k.id !== 'string' || typeof k.summary !== 'string') {
+      throw new Bad(`${path}.known`, `must be {"id": string, "summary": string}, found ${describe(k)}`);
+    }
+    known = { id: k.id, summary: k.summary };
+  }
+  let log: ReplayLogEntry[] | undefined;
+  if ('log' in doc && doc.log !== undefined) {
+    if (!Array.isArray(doc.log)) throw new Bad(`${path}.log`, `must be an array, found ${describe(doc.log)}`);
+    log = doc.log.map((e, i): ReplayLogEntry => {
+      const at = `${path}.log[${i}]`;
+      if (!isObject(e)) throw new Bad(at, `must be an object, found ${describe(e)}`);
+      const index = optIndex(e, 'step', at, steps);
+      if (index === undefined) throw new Bad(`${at}.step`, 'is missing');
+      const entry: Record<string, unknown> = { step: index };
+      for (const key of ['action', 'stimulus', 'outcome']) {
+        const v = optString(e, key, at);
+        if (v !== undefined) entry[key] = v;
+      }
+      return entry as unknown as ReplayLogEntry;
+    });
+  }
+  return {
+    outcome,
+    ...(step !== undefined ? { step } : {}),
+    ...strings,
+    ...(diff ? { diff } : {}),
+    ...(known ? { known } : {}),
+    ...(log ? { log } : {}),
+  };
 }
 
 function paramValue(trace: ItfTrace, name: string): unknown {
@@ -164,9 +225,9 @@ export function readTraceInfo(trace: ItfTrace, replay?: unknown): ViewResult<Tra
     inReplay = true;
     const replayResult =
       replay !== undefined
-        ? readReplay(isObject(replay) && 'replay' in replay && !('outcome' in replay) ? replay.replay : replay, 'replay', states)
+        ? readReplay(isObject(replay) && 'replay' in replay && !('outcome' in replay) ? replay.replay : replay, 'replay', states, trace.loop !== undefined)
         : 'replay' in meta && meta.replay !== undefined
-          ? readReplay(meta.replay, '#meta.replay', states)
+          ? readReplay(meta.replay, '#meta.replay', states, trace.loop !== undefined)
           : undefined;
     inReplay = false;
     const tieBreak = optParamString(trace, meta, 'TieBreak', 'tieBreak');

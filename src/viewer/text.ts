@@ -35,6 +35,17 @@ function tagsOf(view: TraceView, s: StepView): string[] {
   return tags;
 }
 
+/** The replay's diff (and known difference) under the step where it departs. */
+function departureLines(view: TraceView, indent: string): string[] {
+  const r = view.info.replay;
+  if (r?.outcome !== 'departs') return [];
+  const lines = (r.diff ?? []).map(
+    (d) => `${indent}${escapeControls(d.variable)}: trace ${formatReplayValue(d.expected)}, implementation ${formatReplayValue(d.actual)}`,
+  );
+  if (r.known) lines.push(`${indent}known difference ${formatString(r.known.id)}: ${escapeControls(r.known.summary)}`);
+  return lines;
+}
+
 function changesOf(view: TraceView, s: StepView): string {
   if (s.index === 0) return view.vars.map((v, k) => `${view.varLabels[k]}=${formatValue(view.plain.steps[0].values[v] as PlainValue)}`).join('; ');
   return s.changed.flatMap((k) => s.diffs[k].changes.map((c) => formatChange(view.varLabels[k], c))).join('; ');
@@ -62,17 +73,13 @@ export function textOfView(view: TraceView, options: TextOptions = {}): string {
     const head = `${String(s.index).padStart(num + 2)}  ${s.label.padEnd(width)}`;
     const body = [tags.length > 0 ? paint(tags.join(' ')) : '', changesOf(view, s) || '(no change)'].filter((p) => p !== '').join('  ');
     lines.push(`${head}  ${body}`);
-    const r = info.replay;
-    if (r?.outcome === 'departs' && r.step === s.index) {
-      for (const d of r.diff ?? []) {
-        const indent = ' '.repeat(num + 4);
-        lines.push(`${indent}${formatString(d.variable)}: trace ${formatReplayValue(d.expected)}, implementation ${formatReplayValue(d.actual)}`);
-      }
-    }
+    if (info.replay?.outcome === 'departs' && info.replay.step === s.index) lines.push(...departureLines(view, ' '.repeat(num + 4)));
   }
   if (view.loop !== undefined) {
     const via = view.loopAction !== undefined ? ` via ${view.loopAction}` : '';
-    lines.push(`${' '.repeat(num + 4)}-> back to step ${view.loop}${via}, forever`);
+    const closing = info.replay?.outcome === 'departs' && info.replay.step === view.steps.length;
+    lines.push(`${' '.repeat(num + 4)}-> back to step ${view.loop}${via}, forever${closing ? `  ${paint('[IMPL DEPARTS]')}` : ''}`);
+    if (closing) lines.push(...departureLines(view, ' '.repeat(num + 4)));
   }
   return lines.join('\n') + '\n';
 }

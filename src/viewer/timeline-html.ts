@@ -116,6 +116,7 @@ function tagsHtml(view: TraceView, s: StepView): string {
   if (view.loop !== undefined && s.index === view.steps.length - 1) tags.push(`<span class="tag loop">↻ back to ${view.loop}</span>`);
   const r = info.replay;
   if (r?.outcome === 'departs' && r.step === s.index) tags.push('<span class="tag depart">⚠ implementation departs</span>');
+  if (r?.outcome === 'error' && r.step === s.index) tags.push('<span class="tag depart">⚠ replay error</span>');
   return tags.length > 0 ? `<div class="tags">${tags.join('')}</div>` : '';
 }
 
@@ -185,7 +186,10 @@ export function timelineHtml(view: TraceView): string {
   if (view.loop !== undefined) {
     const span = head.length - 1;
     const via = view.loopAction !== undefined ? ` via <span class="act">${esc(view.loopAction)}</span>` : '';
-    rows.push(`<tr class="loop-back"><td class="num">↻</td><td colspan="${span}">back to step ${view.loop}${via}, and around again forever</td></tr>`);
+    const r = view.info.replay;
+    const departs = r?.outcome === 'departs' && r.step === view.steps.length;
+    const tag = departs ? ' <span class="tag depart">⚠ implementation departs</span>' : '';
+    rows.push(`<tr class="loop-back${departs ? ' departs' : ''}"><td class="num">↻</td><td colspan="${span}">back to step ${view.loop}${via}, and around again forever${tag}</td></tr>`);
   }
   return `<table class="timeline${lanes ? ' has-lanes' : ''}" id="timeline"><thead><tr>${head.join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }

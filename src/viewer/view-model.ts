@@ -6,6 +6,7 @@
  */
 import { type ItfTrace, type PlainTrace, type PlainValue, fromItfTrace, validateItfTrace } from '../trace/index.js';
 import { type ValueDiff, diffValue, displayValue } from './diff.js';
+import { escapeControls } from './escape.js';
 import { formatAction, formatString, formatValue } from './format.js';
 import { type Lanes, extractLanes, traceNodes } from './lanes.js';
 import { type MessageArrow, extractMessages, messageChannels } from './messages.js';
@@ -124,9 +125,25 @@ export function replayLine(view: TraceView): string | undefined {
   const r = view.info.replay;
   if (!r) return undefined;
   if (r.outcome === 'follows') return 'replay: the implementation follows the trace';
-  const where = r.step !== undefined ? ` at step ${r.step}` : '';
-  const action = r.action !== undefined ? ` (${formatString(r.action)})` : '';
+  const where =
+    r.step === undefined ? '' : r.step === view.steps.length ? ` at the step back to step ${view.loop ?? 0}` : ` at step ${r.step}`;
+  if (r.outcome === 'error') {
+    const code = r.code !== undefined ? `${escapeControls(r.code)}: ` : '';
+    return `replay could not run${where}: ${code}${escapeControls(r.message ?? 'no message')}`;
+  }
+  const action = r.action !== undefined ? ` (${escapeControls(r.action)})` : '';
   const n = r.diff?.length ?? 0;
   const what = n > 0 ? `: ${n} variable${n === 1 ? '' : 's'} differ${n === 1 ? 's' : ''}` : '';
-  return `replay: the implementation departs${where}${action}${what}`;
+  const known = r.known !== undefined ? `; known difference ${formatString(r.known.id)}` : '';
+  return `replay: the implementation departs${where}${action}${what}${known}`;
+}
+
+/**
+ * The state index where the replay departs, for marking: `steps.length` (a
+ * lasso's closing step) counts as the last state, whose next step it is.
+ */
+export function departureStep(view: TraceView): number | undefined {
+  const r = view.info.replay;
+  if (r?.outcome !== 'departs' || r.step === undefined) return undefined;
+  return Math.min(r.step, view.steps.length - 1);
 }

@@ -229,14 +229,29 @@ describe.skipIf(!HAS_CHROMIUM)('the viewer page in headless Chromium', () => {
     await page.close();
   });
 
-  it('shows where the implementation departed on replay', async () => {
-    const replay = { outcome: 'departs', step: 10, action: 'BackupOnProbeReply', diff: [{ variable: 'srg1', expected: { '#map': [['n1', 'hold'], ['n2', 'active']] }, actual: { '#map': [['n1', 'hold'], ['n2', 'backup']] } }] };
+  it('shows where the implementation departed on replay, what it was given and the known difference', async () => {
+    const replay = {
+      outcome: 'departs',
+      step: 10,
+      action: 'BackupOnProbeReply(n=n2)',
+      diff: [{ variable: 'srg1[n2]', expected: 'active', actual: 'backup' }],
+      log: [
+        { step: 9, action: 'RouterMisbehaves', stimulus: 'router answers every probe', outcome: 'ok' },
+        { step: 10, action: 'BackupOnProbeReply(n=n2)', stimulus: 'probe n2', outcome: 'answered' },
+      ],
+      known: { id: 'example', summary: 'a difference both readings allow' },
+    };
     const { page, errors } = await open(html(SPLIT_BRAIN, { replay }), 'replay.html', '#/step/10');
     expect(await page.locator('tr[data-step="10"] .tag.depart').textContent()).toBe('⚠ implementation departs');
+    expect(await page.locator('#step-notes .note.info').textContent()).toBe('implementation: probe n2 → answered');
     expect(await page.locator('#step-notes .note.depart .note-title').textContent()).toBe(
-      '⚠ replay: the implementation departs at step 10 (BackupOnProbeReply): 1 variable differs',
+      '⚠ replay: the implementation departs at step 10 (BackupOnProbeReply(n=n2)): 1 variable differs; known difference example',
     );
-    expect(await page.locator('#step-notes .replay-diff td').allTextContents()).toEqual(['srg1', '{n1: hold, n2: active}', '{n1: hold, n2: backup}']);
+    expect(await page.locator('#step-notes .note.depart .known').textContent()).toBe('known difference example: a difference both readings allow');
+    expect(await page.locator('#step-notes .replay-diff td').allTextContents()).toEqual(['srg1[n2]', 'active', 'backup']);
+    await page.keyboard.press('ArrowUp');
+    await expectSelected(page, 9);
+    expect(await page.locator('#step-notes').textContent()).toBe('implementation: router answers every probe → ok');
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -71,6 +71,22 @@ describe('text view of a replay departure', () => {
   });
 });
 
+describe("text view of a departure at a lasso's closing step", () => {
+  it('tags the step back to the loop and prints the diff and the known difference under it', () => {
+    const replay = {
+      outcome: 'departs', step: 4, action: 'TMTimeout',
+      diff: [{ variable: 'tmState', expected: 'init', actual: 'waiting' }],
+      known: { id: 'timeout-sticks', summary: 'the implementation does not go back' },
+    };
+    const r = renderTraceText(loadFixture('two-phase-lasso.itf.json'), { replay });
+    expect(r.ok && lines(r.value).slice(-3)).toEqual([
+      '     -> back to step 2 via TMTimeout, forever  [IMPL DEPARTS]',
+      '     tmState: trace init, implementation waiting',
+      '     known difference timeout-sticks: the implementation does not go back',
+    ]);
+  });
+});
+
 describe('text view of a lasso from another model', () => {
   it('marks the loop and ends with the step back', () => {
     const r = renderTraceText(loadFixture('two-phase-lasso.itf.json'));

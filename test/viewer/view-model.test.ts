@@ -67,9 +67,39 @@ describe('trace info from #meta', () => {
   it('refuses a malformed replay result, naming what is wrong', () => {
     const r = buildTraceView(withMeta(splitBrain, { replay: { outcome: 'maybe' } }));
     expect(!r.ok && r.error.code).toBe('VIEW_BAD_REPLAY');
-    expect(!r.ok && r.error.message).toBe('malformed trace at #meta.replay.outcome: must be "follows" or "departs", found the string "maybe"');
+    expect(!r.ok && r.error.message).toBe('malformed trace at #meta.replay.outcome: must be "follows", "departs" or "error", found the string "maybe"');
     const r2 = buildTraceView(splitBrain, { replay: { outcome: 'departs', step: 3, diff: [{ expected: 1 }] } });
     expect(!r2.ok && r2.error.message).toBe('malformed replay result at replay.diff[0].variable: must be a string, found nothing');
+  });
+
+  it('reads the result replay writes: departure with a known difference and a log', () => {
+    const result = {
+      outcome: 'departs',
+      step: 4,
+      action: 'HoldOnStateIfPeerIsActive(n=n2)',
+      diff: [{ variable: 'sess[n2][s1]', expected: 'warm', actual: 'active' }],
+      log: [
+        { step: 1, action: 'HoldOnProbeReply(n=n1)', stimulus: 'probe n1', outcome: 'answered' },
+        { step: 4, action: 'HoldOnStateIfPeerIsActive(n=n2)', stimulus: 'deliver STATE to n2', outcome: 'delivered' },
+      ],
+      known: { id: 'cold-sync-timing', summary: 'sessions reconcile later in the implementation' },
+    };
+    const v = viewOf(splitBrain, { replay: result });
+    expect(v.info.replay).toEqual(result);
+    expect(replayLine(v)).toBe('replay: the implementation departs at step 4 (HoldOnStateIfPeerIsActive(n=n2)): 1 variable differs; known difference cold-sync-timing');
+  });
+
+  it('reads a replay that could not run', () => {
+    const v = viewOf(splitBrain, { replay: { outcome: 'error', code: 'UNMAPPED_ACTION', message: 'step 2: no stimulus for Foo', hint: 'map it', step: 2 } });
+    expect(replayLine(v)).toBe('replay could not run at step 2: UNMAPPED_ACTION: step 2: no stimulus for Foo');
+  });
+
+  it("accepts a departure at a lasso's closing step, numbered states.length", () => {
+    const lasso = loadFixture('two-phase-lasso.itf.json');
+    const v = viewOf(lasso, { replay: { outcome: 'departs', step: 4, action: 'TMTimeout', diff: [] } });
+    expect(replayLine(v)).toBe('replay: the implementation departs at the step back to step 2 (TMTimeout)');
+    const r = buildTraceView(splitBrain, { replay: { outcome: 'departs', step: 12 } });
+    expect(!r.ok && r.error.message).toBe('malformed replay result at replay.step: must be a state index in 0..11, found number 12');
   });
 
   it('takes a replay result given apart, bare or wrapped in {replay}, over the one in #meta', () => {

@@ -30,9 +30,10 @@ options:
                      action and the variables it changed, the violation tagged
   --no-color         with --text, no ANSI colours (also when NO_COLOR is set or
                      the output is not a terminal)
-  --replay FILE      a replay result (JSON: {"outcome": "follows" | "departs",
-                     "step", "action", "diff": [{"variable", "expected", "actual"}]})
-                     to show instead of the trace's own #meta.replay
+  --replay FILE      a replay result, as replay writes it (JSON: {"outcome":
+                     "follows" | "departs" | "error", "step", "action", "diff":
+                     [{"variable", "expected", "actual"}], "known", "log"}), to show
+                     instead of the trace's own #meta.replay
   --help             show this help
 
 Exit status: 0 when the page (or text) is written, 2 for a usage error or a

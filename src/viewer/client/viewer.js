@@ -18,7 +18,7 @@
    *   vars: string[], steps: Step[], initial: number,
    *   violation?: { step: number, text: string },
    *   loop?: { start: number, action?: string },
-   *   replay?: { outcome: string, step?: number, text: string, diff: ReplayDiff[] },
+   *   replay?: { outcome: string, step?: number, text: string, diff: ReplayDiff[], known?: string, log: [number, string][] },
    *   messages: Message[]
    * }} Data
    */
@@ -154,9 +154,13 @@
       notes.append(el('div', 'note loop', '↻ Next: back to step ' + data.loop.start + via + '.'));
     }
     const r = data.replay;
-    if (r && r.outcome === 'departs' && r.step === n) {
+    if (r) {
+      for (const [step, text] of r.log) if (step === n) notes.append(el('div', 'note info', 'implementation: ' + text));
+    }
+    if (r && r.outcome !== 'follows' && r.step === n) {
       const box = el('div', 'note depart');
       box.append(el('div', 'note-title', '⚠ ' + r.text));
+      if (r.known) box.append(el('div', 'known', 'known difference ' + r.known));
       if (r.diff.length > 0) {
         const table = el('table', 'replay-diff');
         const head = el('tr');
