@@ -10,7 +10,7 @@ import { formatString } from './format.js';
 import { escapeControls } from './escape.js';
 import { type ReplayLogEntry, formatReplayValue } from './meta.js';
 import type { MessageFate } from './messages.js';
-import { type TraceView, replayLine, verdictLine } from './view-model.js';
+import { type TraceView, replayLine, stutters, verdictLine } from './view-model.js';
 
 /** One step as the page script shows it. */
 export interface ClientStep {
@@ -39,7 +39,8 @@ export interface ClientData {
   /** The step selected when the URL names none: the violation, else the first. */
   readonly initial: number;
   readonly violation?: { readonly step: number; readonly text: string };
-  readonly loop?: { readonly start: number; readonly action?: string };
+  /** The lasso: where it starts, the step back (when known), and whether it just stays in its last state. */
+  readonly loop?: { readonly start: number; readonly action?: string; readonly stutters: boolean };
   readonly replay?: {
     readonly outcome: 'follows' | 'departs' | 'error';
     /** The state whose detail shows the departure (a lasso's closing step shows on the last state). */
@@ -78,7 +79,9 @@ export function clientData(view: TraceView): ClientData {
     })),
     initial: info.violationStep ?? 0,
     ...(info.violationStep !== undefined ? { violation: { step: info.violationStep, text: verdictLine(view) } } : {}),
-    ...(view.loop !== undefined ? { loop: { start: view.loop, ...(view.loopAction !== undefined ? { action: view.loopAction } : {}) } } : {}),
+    ...(view.loop !== undefined
+      ? { loop: { start: view.loop, ...(view.loopAction !== undefined ? { action: view.loopAction } : {}), stutters: stutters(view) } }
+      : {}),
     ...(replay
       ? {
           replay: {

@@ -11,7 +11,7 @@ import type { PlainValue } from '../trace/index.js';
 import { escapeControls } from './escape.js';
 import { formatString, formatValue } from './format.js';
 import { formatReplayValue } from './meta.js';
-import { type StepView, type TraceView, replayLine, verdictLine } from './view-model.js';
+import { type StepView, type TraceView, replayLine, stutters, verdictLine } from './view-model.js';
 
 /** Options of {@link textOfView}. */
 export interface TextOptions {
@@ -78,7 +78,8 @@ export function textOfView(view: TraceView, options: TextOptions = {}): string {
   if (view.loop !== undefined) {
     const via = view.loopAction !== undefined ? ` via ${view.loopAction}` : '';
     const closing = info.replay?.outcome === 'departs' && info.replay.step === view.steps.length;
-    lines.push(`${' '.repeat(num + 4)}-> back to step ${view.loop}${via}, forever${closing ? `  ${paint('[IMPL DEPARTS]')}` : ''}`);
+    const back = stutters(view) ? 'stays in this state forever (stuttering)' : `back to step ${view.loop}${via}, forever`;
+    lines.push(`${' '.repeat(num + 4)}-> ${back}${closing ? `  ${paint('[IMPL DEPARTS]')}` : ''}`);
     if (closing) lines.push(...departureLines(view, ' '.repeat(num + 4)));
   }
   return lines.join('\n') + '\n';

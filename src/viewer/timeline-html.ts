@@ -10,7 +10,7 @@ import { escapeHtml } from './escape.js';
 import { formatString } from './format.js';
 import type { IclCell, Lanes, NodeCell, RouterCell } from './lanes.js';
 import { formatChange } from './text.js';
-import type { StepView, TraceView } from './view-model.js';
+import { type StepView, type TraceView, stutters } from './view-model.js';
 
 const MAX_OTHER_CHANGES = 4;
 
@@ -113,7 +113,7 @@ function tagsHtml(view: TraceView, s: StepView): string {
     tags.push(`<span class="tag violation">✗ ${esc(what)}</span>`);
   }
   if (view.loop === s.index) tags.push('<span class="tag loop">↻ loop starts</span>');
-  if (view.loop !== undefined && s.index === view.steps.length - 1) tags.push(`<span class="tag loop">↻ back to ${view.loop}</span>`);
+  if (view.loop !== undefined && s.index === view.steps.length - 1) tags.push(`<span class="tag loop">${stutters(view) ? '↻ stays forever' : `↻ back to ${view.loop}`}</span>`);
   const r = info.replay;
   if (r?.outcome === 'departs' && r.step === s.index) tags.push('<span class="tag depart">⚠ implementation departs</span>');
   if (r?.outcome === 'error' && r.step === s.index) tags.push('<span class="tag depart">⚠ replay error</span>');
@@ -189,7 +189,8 @@ export function timelineHtml(view: TraceView): string {
     const r = view.info.replay;
     const departs = r?.outcome === 'departs' && r.step === view.steps.length;
     const tag = departs ? ' <span class="tag depart">⚠ implementation departs</span>' : '';
-    rows.push(`<tr class="loop-back${departs ? ' departs' : ''}"><td class="num">↻</td><td colspan="${span}">back to step ${view.loop}${via}, and around again forever${tag}</td></tr>`);
+    const back = stutters(view) ? `stays in the state of step ${view.loop} forever: nothing changes any more` : `back to step ${view.loop}${via}, and around again forever`;
+    rows.push(`<tr class="loop-back${departs ? ' departs' : ''}"><td class="num">↻</td><td colspan="${span}">${back}${tag}</td></tr>`);
   }
   return `<table class="timeline${lanes ? ' has-lanes' : ''}" id="timeline"><thead><tr>${head.join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }

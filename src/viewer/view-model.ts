@@ -108,8 +108,7 @@ export function verdictLine(view: TraceView): string {
   const last = view.steps.length - 1;
   if (info.kind === 'deadlock') return `deadlock: no step is enabled after step ${info.violationStep ?? last}`;
   if (info.kind === 'liveness' || (view.loop !== undefined && prop !== undefined && info.kind === undefined)) {
-    const loop = view.loop !== undefined ? `: from step ${view.loop} the behaviour repeats steps ${view.loop}..${last} forever` : '';
-    return `liveness property ${prop ?? '(unnamed)'} is violated${loop}`;
+    return `liveness property ${prop ?? '(unnamed)'} is violated${view.loop !== undefined ? `: ${loopPhrase(view)}` : ''}`;
   }
   if (prop !== undefined) {
     const kind = info.kind !== undefined ? `${formatString(info.kind)} ` : '';
@@ -117,7 +116,21 @@ export function verdictLine(view: TraceView): string {
     return `${kind}${prop} is violated${at}`;
   }
   if (info.description !== undefined) return formatValue(info.description);
-  return view.loop !== undefined ? `lasso trace: steps ${view.loop}..${last} repeat forever` : `trace of ${view.steps.length} states`;
+  return view.loop !== undefined ? `lasso trace: ${loopPhrase(view)}` : `trace of ${view.steps.length} states`;
+}
+
+/** Whether the trace ends by staying in its last state forever with no recorded step (stuttering). */
+export function stutters(view: TraceView): boolean {
+  return view.loop === view.steps.length - 1 && view.loopAction === undefined;
+}
+
+/** What the lasso does forever, e.g. `from step 5 the behaviour repeats steps 5..8 forever`. */
+export function loopPhrase(view: TraceView): string {
+  const last = view.steps.length - 1;
+  if (view.loop === undefined) return '';
+  if (stutters(view)) return `from step ${view.loop} nothing changes any more (the system stays in this state forever)`;
+  if (view.loop === last) return `from step ${view.loop}, ${view.loopAction} leads back to the same state, forever`;
+  return `from step ${view.loop} the behaviour repeats steps ${view.loop}..${last} forever`;
 }
 
 /** The one-line outcome of the replay, when the trace has one. */

@@ -103,6 +103,24 @@ describe('text view of a lasso from another model', () => {
   });
 });
 
+describe('text view of a behaviour that ends by stuttering', () => {
+  it('says that it stays in its last state', () => {
+    const trace = loadFixture('two-phase-lasso.itf.json');
+    const meta = { ...trace['#meta'] } as Record<string, unknown>;
+    delete meta.loopAction;
+    meta.violationStep = 3;
+    const r = renderTraceText({ ...trace, '#meta': meta, loop: 3 });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const out = lines(r.value);
+    expect(out[0]).toBe('two-phase: liveness property EventuallyDecided is violated: from step 3 nothing changes any more (the system stays in this state forever) (4 states)');
+    expect(out.slice(-2)).toEqual([
+      '  3  TMTimeout              [VIOLATION] [LOOP START]  tmState: init -> waiting',
+      '     -> stays in this state forever (stuttering)',
+    ]);
+  });
+});
+
 describe('text view of a hostile trace', () => {
   it('escapes terminal control sequences and direction overrides', () => {
     const r = renderTraceText(loadFixture('hostile.itf.json'));

@@ -17,7 +17,7 @@
    * @typedef {{
    *   vars: string[], steps: Step[], initial: number,
    *   violation?: { step: number, text: string },
-   *   loop?: { start: number, action?: string },
+   *   loop?: { start: number, action?: string, stutters: boolean },
    *   replay?: { outcome: string, step?: number, text: string, diff: ReplayDiff[], known?: string, log: [number, string][] },
    *   messages: Message[]
    * }} Data
@@ -146,10 +146,12 @@
     if (data.violation && data.violation.step === n) {
       notes.append(el('div', 'note violation', '✗ ' + data.violation.text + ' — this is the state where it fails.'));
     }
-    if (data.loop && data.loop.start === n) {
+    if (data.loop && data.loop.stutters && data.loop.start === n) {
+      notes.append(el('div', 'note loop', '↻ From here on nothing changes: the system stays in this state forever.'));
+    } else if (data.loop && data.loop.start === n) {
       notes.append(el('div', 'note loop', '↻ The loop starts here: after step ' + last + ' the behaviour comes back to this state, forever.'));
     }
-    if (data.loop && n === last) {
+    if (data.loop && !data.loop.stutters && n === last) {
       const via = data.loop.action ? ' via ' + data.loop.action : '';
       notes.append(el('div', 'note loop', '↻ Next: back to step ' + data.loop.start + via + '.'));
     }
