@@ -30,18 +30,23 @@ export function formatExpr(e: Expr, room: number): string[] {
   const one = textOf(e);
   if (one.length <= room || room < MIN_ROOM) return [one];
   switch (e.op) {
-    case 'and': case 'or':
-      return bullets(e.op === 'and' ? '/\\' : '\\/', e.args.map((a) => formatExpr(a, room - 3)));
+    case 'and': case 'or': {
+      // A nested junction of the same kind is one list, as printExpr prints it.
+      const flat = (x: Expr): Expr[] => (x.op === e.op ? (x as { args: readonly Expr[] }).args.flatMap(flat) : [x]);
+      return bullets(e.op === 'and' ? '/\\' : '\\/', flat(e).map((a) => formatExpr(a, room - 3)));
+    }
     case 'not':
-      if (e.arg.op === 'and' || e.arg.op === 'or') return suffixLines(prefixLines('~(', formatExpr(e.arg, room - 3)), ')');
+      if (['and', 'or', 'forall', 'exists', 'implies'].includes(e.arg.op)) return suffixLines(prefixLines('~(', formatExpr(e.arg, room - 3)), ')');
       return [one];
     case 'implies': {
+      // A long premise in parentheses, as a junction list when it is one; the conclusion indented below.
+      const loose = (x: Expr) => x.op === 'implies' || x.op === 'ite' || x.op === 'forall' || x.op === 'exists';
       const a = textOf(e.a);
-      const left = e.a.op === 'implies' || e.a.op === 'ite' || e.a.op === 'forall' || e.a.op === 'exists' ? `(${a})` : a;
-      const right = e.b.op === 'implies' || e.b.op === 'ite' || e.b.op === 'forall' || e.b.op === 'exists'
-        ? suffixLines(prefixLines('(', formatExpr(e.b, room - 3)), ')')
-        : formatExpr(e.b, room - 2);
-      return [`${left} =>`, ...indent(right, 2)];
+      const left = a.length + 3 <= room
+        ? [loose(e.a) ? `(${a}) =>` : `${a} =>`]
+        : suffixLines(prefixLines('(', formatExpr(e.a, room - 1)), ') =>');
+      const right = loose(e.b) ? suffixLines(prefixLines('(', formatExpr(e.b, room - 3)), ')') : formatExpr(e.b, room - 2);
+      return [...left, ...indent(right, 2)];
     }
     case 'forall': case 'exists':
       return [`${e.op === 'forall' ? '\\A' : '\\E'} ${e.bind} \\in ${printDomain(e.dom as Type)} :`, ...indent(formatExpr(e.body, room - 2), 2)];

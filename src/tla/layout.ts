@@ -77,3 +77,24 @@ export function definition(head: string, body: readonly string[]): string[] {
   if (body.length === 1 && head.length + 4 + body[0].length <= LINE_WIDTH) return [`${head} == ${body[0]}`];
   return [`${head} ==`, ...indent(body, 2)];
 }
+
+/**
+ * `open`, the names separated by commas, then `close`, wrapped to `room`
+ * columns with continuation lines aligned after `open`: the layout of
+ * `UNCHANGED <<...>>` and `vars == <<...>>`.
+ */
+export function wrapList(open: string, names: readonly string[], close: string, room: number): string[] {
+  const pieces = names.map((n, i) => n + (i < names.length - 1 ? ',' : close));
+  const out: string[] = [];
+  let cur = open;
+  let empty = true;
+  for (const p of pieces) {
+    if (!empty && cur.length + 1 + p.length > room) {
+      out.push(cur);
+      cur = ' '.repeat(open.length) + p;
+    } else cur += (empty ? '' : ' ') + p;
+    empty = false;
+  }
+  out.push(cur);
+  return out;
+}

@@ -79,10 +79,29 @@ function hasFunctionLiteral(e: Expr): boolean {
 }
 
 /**
+ * Notation only: `~(a = b)` is written `a /= b` (TLA+ defines `/=` so), and
+ * a double negation is dropped.
+ */
+export function tidy(e: Expr): Expr {
+  const x = mapChildren(e, tidy);
+  if (x.op === 'not') {
+    if (x.arg.op === 'eq') return { ...x.arg, op: 'neq' };
+    if (x.arg.op === 'neq') return { ...x.arg, op: 'eq' };
+    if (x.arg.op === 'not') return x.arg.arg;
+  }
+  return x;
+}
+
+/**
  * Renames every binder of `e` whose name is in scope (`inScope`) or taken at
- * module level, so that SANY sees no bound name hiding another.
+ * module level, so that SANY sees no bound name hiding another (and tidies
+ * the notation, {@link tidy}).
  */
 export function hygienic(e: Expr, inScope: ReadonlySet<string>, names: ModuleNames): Expr {
+  return rename(tidy(e), inScope, names);
+}
+
+function rename(e: Expr, inScope: ReadonlySet<string>, names: ModuleNames): Expr {
   if (isBinder(e)) {
     const body = binderBody(e);
     const literalNames = hasFunctionLiteral(body);
@@ -95,9 +114,9 @@ export function hygienic(e: Expr, inScope: ReadonlySet<string>, names: ModuleNam
     }
     const inner = new Set(inScope);
     inner.add(bind);
-    return withBinder(e, bind, hygienic(b, inner, names));
+    return withBinder(e, bind, rename(b, inner, names));
   }
-  return mapChildren(e, (c) => hygienic(c, inScope, names));
+  return mapChildren(e, (c) => rename(c, inScope, names));
 }
 
 /**
