@@ -32,9 +32,13 @@ options:
 exit status: 0 written (or up to date with --check); 1 stale (--check) or the
 export failed; 2 usage error.`;
 
-/** One line per differing file, e.g. `  changed  MNHA.tla (from line 42)`. */
-export function formatDifferences(diffs: readonly SpecDifference[]): string[] {
-  return diffs.map((d) => `  ${d.status.padEnd(8)} ${d.file}${d.line !== undefined ? ` (from line ${d.line})` : ''}`);
+const CHECK_WORDS = { missing: 'missing', changed: 'changed', extra: 'extra' } as const;
+const WRITE_WORDS = { missing: 'created', changed: 'updated', extra: 'removed' } as const;
+
+/** One line per differing file, e.g. `  changed  MNHA.tla (from line 42)`; `written` words them as done. */
+export function formatDifferences(diffs: readonly SpecDifference[], written = false): string[] {
+  const words = written ? WRITE_WORDS : CHECK_WORDS;
+  return diffs.map((d) => `  ${words[d.status].padEnd(8)} ${d.file}${d.line !== undefined ? ` (from line ${d.line})` : ''}`);
 }
 
 /** Generates every family's files into one map (file name to text). */
@@ -87,7 +91,7 @@ export const command: Command = {
     }
     const lines = written.value.length === 0
       ? [`${shown}/ already up to date (${gen.files.size} files)`]
-      : [`wrote ${shown}/: ${written.value.length} file(s) changed of ${gen.files.size}`, ...formatDifferences(written.value)];
+      : [`wrote ${shown}/: ${written.value.length} of ${gen.files.size} file(s) changed`, ...formatDifferences(written.value, true)];
     process.stdout.write(lines.join('\n') + '\n');
     return EXIT_OK;
   },
