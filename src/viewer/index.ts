@@ -7,9 +7,10 @@
  *
  * - `view-model.ts`: a trace's view ({@link buildTraceView}), from `meta.ts`
  *   (what `#meta` says), `diff.ts` (changes), `lanes.ts`, `messages.ts`.
- * - `html.ts`, `timeline-html.ts`, `client-data.ts`, `assets.ts` and
- *   `client/`: the page. `text.ts`: the terminal view. `index-html.ts`: the
- *   report index. `escape.ts`, `format.ts`: how trace text is shown safely.
+ * - `html.ts`, `timeline-html.ts`, `client-data.ts`, `story.ts`, `assets.ts`
+ *   and `client/`: the page. `text.ts`: the terminal view. `index-html.ts`:
+ *   the report index. `escape.ts`, `format.ts`: how trace text is shown
+ *   safely. `load.ts`, `write.ts`: files.
  */
 import type { ItfTrace } from '../trace/index.js';
 import { htmlOfView } from './html.js';
@@ -21,6 +22,7 @@ export { type TraceView, type StepView, type ViewOptions, buildTraceView, replay
 export type { ReplayDiffEntry, ReplayResult, TraceInfo, ViewError, ViewErrorCode, ViewResult } from './meta.js';
 export { type IndexEntry, type IndexOptions, type IndexVerdict, renderIndexHtml } from './index-html.js';
 export { type LoadOptions, defaultViewerPath, loadTraceView } from './load.js';
+export { type VerifyRow, indexEntriesOf, writeFileWhole, writeIndexHtml, writeTraceHtml } from './write.js';
 export { type TextOptions, textOfView } from './text.js';
 export { htmlOfView } from './html.js';
 export { escapeControls, escapeHtml, jsonForScript } from './escape.js';

@@ -13,6 +13,8 @@ import { type TraceView, buildTraceView } from './view-model.js';
 export interface LoadOptions {
   /** A JSON file holding a replay result (see `ReplayResult`), shown instead of `#meta.replay`. */
   readonly replayPath?: string;
+  /** A replay result itself (as `replay` returns it), shown instead of `#meta.replay`; `replayPath` wins. */
+  readonly replay?: unknown;
 }
 
 /**
@@ -25,7 +27,7 @@ export interface LoadOptions {
 export async function loadTraceView(path: string, options: LoadOptions = {}): Promise<ViewResult<TraceView>> {
   const trace = await readItfTraceFile(path, { requireActions: false });
   if (!trace.ok) return trace;
-  let replay: unknown;
+  let replay: unknown = options.replay;
   if (options.replayPath !== undefined) {
     const where = options.replayPath;
     let text: string;

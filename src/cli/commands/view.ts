@@ -3,13 +3,11 @@
  * self-contained HTML file), or prints the trace compactly for CI logs.
  */
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 import { type Command, EXIT_OK, EXIT_USAGE, UsageError } from '../command.js';
-import { defaultViewerPath, htmlOfView, loadTraceView, textOfView, verdictLine } from '../../viewer/index.js';
+import { defaultViewerPath, htmlOfView, loadTraceView, textOfView, verdictLine, writeFileWhole } from '../../viewer/index.js';
 
 const HELP = `usage: ha-verify view TRACE.itf.json [options]
 
@@ -121,18 +119,6 @@ export function openInBrowser(path: string): Promise<string | undefined> {
   });
 }
 
-async function writeWhole(path: string, text: string): Promise<void> {
-  await mkdir(dirname(path) || '.', { recursive: true });
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    await writeFile(tmp, text, { encoding: 'utf8', flag: 'wx' });
-    await rename(tmp, path);
-  } catch (e) {
-    await rm(tmp, { force: true }).catch(() => undefined);
-    throw e;
-  }
-}
-
 /** Runs `ha-verify view` with its arguments and resolves to the exit status. */
 export async function runView(argv: readonly string[], io: ViewIo): Promise<number> {
   const args = parseViewArgs(argv);
@@ -163,7 +149,7 @@ export async function runView(argv: readonly string[], io: ViewIo): Promise<numb
 
 async function write(path: string, text: string, io: ViewIo): Promise<boolean> {
   try {
-    await writeWhole(path, text);
+    await writeFileWhole(path, text);
     return true;
   } catch (e) {
     io.stderr(`ha-verify view: cannot write ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}\n  check that the folder is writable\n`);

@@ -1,0 +1,82 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+import { type VerifyRow, indexEntriesOf, writeIndexHtml, writeTraceHtml } from '../../src/viewer/index.js';
+import { SPLIT_BRAIN, fixturePath } from './helpers.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'ha-verify-write-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('writeTraceHtml', () => {
+  it('writes the page of a trace file, creating its folder', async () => {
+    const out = join(dir, 'reports', 'router-fault', 'NoSplitBrain.html');
+    expect(await writeTraceHtml(fixturePath(SPLIT_BRAIN), out)).toEqual({ ok: true, value: out });
+    expect(readFileSync(out, 'utf8')).toContain('✗ invariant NoSplitBrain is violated at step 11');
+    expect(readdirSync(join(dir, 'reports', 'router-fault'))).toEqual(['NoSplitBrain.html']);
+  });
+
+  it('shows a replay result given with it', async () => {
+    const out = join(dir, 'replayed.html');
+    const r = await writeTraceHtml(fixturePath(SPLIT_BRAIN), out, { replay: { outcome: 'follows', steps: 11, log: [] } });
+    expect(r.ok).toBe(true);
+    expect(readFileSync(out, 'utf8')).toContain('✓ replay: the implementation follows the trace');
+  });
+
+  it('resolves to the error and writes nothing for a malformed trace', async () => {
+    const bad = join(dir, 'bad.itf.json');
+    writeFileSync(bad, JSON.stringify({ vars: ['x'], states: [] }));
+    const out = join(dir, 'bad.html');
+    const r = await writeTraceHtml(bad, out);
+    expect(r).toMatchObject({ ok: false, error: { code: 'ITF_MALFORMED', message: `${bad}: malformed ITF trace at $.states: states is empty; a trace has at least its initial state` } });
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('the index of a verify run', () => {
+  const rows: VerifyRow[] = [
+    { scenario: 'default', property: 'NoSplitBrain', kind: 'invariant', expected: 'holds', verdict: 'holds', asExpected: true },
+    {
+      scenario: 'router-fault', property: 'NoSplitBrain', kind: 'invariant', expected: 'violated', verdict: 'violated', asExpected: true,
+      trace: join(dir, 'traces', 'router-fault', 'NoSplitBrain.itf.json'), replay: 'departs at step 3',
+      viewer: join(dir, 'reports', 'router-fault', 'NoSplitBrain.html'),
+    },
+    { scenario: 'default', property: 'LeavesHold', kind: 'liveness', expected: 'holds', verdict: 'unknown', asExpected: false },
+  ];
+
+  it('groups the rows by scenario with links relative to the reports folder', () => {
+    expect(indexEntriesOf(rows, join(dir, 'reports'))).toEqual([
+      {
+        scenario: 'default',
+        verdicts: [
+          { property: 'NoSplitBrain', kind: 'invariant', verdict: 'holds', expected: 'holds' },
+          { property: 'LeavesHold', kind: 'liveness', verdict: 'unknown', expected: 'holds' },
+        ],
+      },
+      {
+        scenario: 'router-fault',
+        verdicts: [
+          {
+            property: 'NoSplitBrain', kind: 'invariant', verdict: 'violated', expected: 'violated',
+            viewer: 'router-fault/NoSplitBrain.html', trace: '../traces/router-fault/NoSplitBrain.itf.json', note: 'replay: departs at step 3',
+          },
+        ],
+      },
+    ]);
+  });
+
+  it('writes reports/index.html, linking only viewer pages that exist', async () => {
+    const reports = join(dir, 'reports');
+    mkdirSync(join(reports, 'router-fault'), { recursive: true });
+    const page = join(reports, 'router-fault', 'NoSplitBrain.html');
+    rmSync(page, { force: true });
+    expect(await writeIndexHtml(rows, reports)).toEqual({ ok: true, value: join(reports, 'index.html') });
+    expect(readFileSync(join(reports, 'index.html'), 'utf8')).not.toContain('view trace');
+    writeFileSync(page, '<!doctype html>');
+    await writeIndexHtml(rows, reports);
+    const index = readFileSync(join(reports, 'index.html'), 'utf8');
+    expect(index).toContain('<a href="router-fault/NoSplitBrain.html">view trace</a> · <a href="../traces/router-fault/NoSplitBrain.itf.json">ITF</a>');
+    expect(index).toContain('<span class="bad">1 not as expected</span>');
+  });
+});
