@@ -83,7 +83,7 @@ function text(t: string): string {
   return escapeHtml(escapeControls(t));
 }
 
-function verdictRow(v: IndexVerdict): string {
+function verdictRow(v: IndexVerdict, withBackend: boolean): string {
   const kindClass = v.verdict === 'holds' || v.verdict === 'violated' ? v.verdict : 'other';
   const unexpected = v.expected !== undefined && v.expected !== v.verdict;
   const match =
@@ -101,7 +101,7 @@ function verdictRow(v: IndexVerdict): string {
     `<tr${unexpected ? ' class="unexpected"' : ''}>` +
     `<td class="prop">${text(v.property)}</td>` +
     `<td>${v.kind !== undefined ? text(v.kind) : ''}</td>` +
-    `<td>${v.backend !== undefined ? text(v.backend) : ''}</td>` +
+    (withBackend ? `<td>${v.backend !== undefined ? text(v.backend) : ''}</td>` : '') +
     `<td><span class="v ${kindClass}">${text(v.verdict)}</span></td>` +
     `<td>${match}</td>` +
     `<td>${links.join(' · ')}</td>` +
@@ -123,11 +123,12 @@ export function renderIndexHtml(entries: readonly IndexEntry[], options: IndexOp
   const summary =
     `${entries.length} scenario${entries.length === 1 ? '' : 's'}, ${all.length} verdict${all.length === 1 ? '' : 's'}, ${violated} violated; ` +
     (unexpected === 0 ? '<span class="ok">all as expected</span>' : `<span class="bad">${unexpected} not as expected</span>`);
+  const withBackend = all.some((v) => v.backend !== undefined);
   const sections = entries.map(
     (e) =>
       `<section><h2>${text(e.scenario)}${e.title !== undefined ? `<span class="title">${text(e.title)}</span>` : ''}</h2>` +
-      `<table><thead><tr><th>property</th><th>kind</th><th>back end</th><th>verdict</th><th>expectation</th><th>counterexample</th><th></th></tr></thead>` +
-      `<tbody>${e.verdicts.map(verdictRow).join('')}</tbody></table></section>`,
+      `<table><thead><tr><th>property</th><th>kind</th>${withBackend ? '<th>back end</th>' : ''}<th>verdict</th><th>expectation</th><th>counterexample</th><th>notes</th></tr></thead>` +
+      `<tbody>${e.verdicts.map((v) => verdictRow(v, withBackend)).join('')}</tbody></table></section>`,
   );
   const csp = `default-src 'none'; style-src ${cspHash(STYLES)}; img-src data:; base-uri 'none'; form-action 'none'`;
   return [

@@ -57,3 +57,11 @@ describe('renderIndexHtml', () => {
     expect(renderIndexHtml(entries, { subtitle: 'ha-verify verify' })).toBe(html);
   });
 });
+
+describe('renderIndexHtml without back ends', () => {
+  it('leaves out the back-end column', () => {
+    const html = renderIndexHtml([{ scenario: 's', verdicts: [{ property: 'P', verdict: 'holds' }] }]);
+    expect(html).toContain('<tr><th>property</th><th>kind</th><th>verdict</th><th>expectation</th><th>counterexample</th><th>notes</th></tr>');
+    expect(html).toContain('<tr><td class="prop">P</td><td></td><td><span class="v holds">holds</span></td>');
+  });
+});
