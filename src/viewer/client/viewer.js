@@ -327,11 +327,21 @@
       labels.append(labelGroup);
     });
     svg.append(labels);
-    // Backgrounds behind the labels, once they are laid out.
+    // Once laid out: move each label down until it clears the ones before
+    // it, then put a background behind it.
+    /** @type {DOMRect[]} */
+    const placed = [];
     labels.querySelectorAll('g.msg-label').forEach((g) => {
-      const text = g.querySelector('text');
+      const text = /** @type {SVGTextElement | null} */ (g.querySelector('text'));
       if (!text) return;
-      const box = /** @type {SVGTextElement} */ (text).getBBox();
+      let box = text.getBBox();
+      for (let tries = 0; tries < 20; tries++) {
+        const hit = placed.find((p) => box.x < p.x + p.width + 4 && p.x < box.x + box.width + 4 && box.y < p.y + p.height + 2 && p.y < box.y + box.height + 2);
+        if (!hit) break;
+        text.setAttribute('y', String(Number(text.getAttribute('y')) + (hit.y + hit.height + 3 - box.y)));
+        box = text.getBBox();
+      }
+      placed.push(box);
       const bg = svgEl('rect', { x: box.x - 4, y: box.y - 1, width: box.width + 8, height: box.height + 2, rx: 4, class: 'label-bg' });
       g.insertBefore(bg, text);
     });
