@@ -1,4 +1,8 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+
+import { parseItfTrace } from '../../src/trace/index.js';
 
 import { renderTraceText, textOfView } from '../../src/viewer/index.js';
 import { SPLIT_BRAIN, loadFixture, viewOf, withMeta } from './helpers.js';
@@ -135,5 +139,22 @@ describe('text view of a hostile trace', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error.message).toBe('malformed ITF trace at $.states[1]["mbt::actionTaken"]: state 1: mbt::actionTaken must be a non-empty action name, found number 5');
+  });
+});
+
+const REAL_TRACE = fileURLToPath(new URL('../../traces/router-fault/NoSplitBrain.itf.json', import.meta.url));
+
+describe('text view of the explorer\'s router-fault trace', () => {
+  it.skipIf(!existsSync(REAL_TRACE))('has a line per state and tags the violation on the last one', () => {
+    const trace = parseItfTrace(readFileSync(REAL_TRACE, 'utf8'));
+    if (!trace.ok) throw new Error(trace.error.message);
+    const r = renderTraceText(trace.value);
+    if (!r.ok) throw new Error(r.error.message);
+    const out = lines(r.value);
+    const n = trace.value.states.length;
+    expect(out[0]).toBe(`router-fault: invariant NoSplitBrain is violated at step ${n - 1} (${n} states)`);
+    expect(out).toHaveLength(n + 1);
+    expect(out.filter((l) => l.includes('[VIOLATION]'))).toEqual([out[n]]);
+    expect(out[n]).toMatch(/^\s+\d+  \S+.*\[VIOLATION\]  .*srg1\[n\d\]: \w+ -> active/);
   });
 });
