@@ -32,6 +32,7 @@ export function mnhaScenario(spec: {
     params: { ...params },
     expect,
     checkDeadlock: true,
+    traceMeta: { tieBreak: params.tieBreak, routeConvergence: params.routeConvergence, iclLossAtActive: params.iclLossAtActive },
     build() {
       const sys = mnhaSystem(params);
       return { system: sys.decl, properties: mnhaProperties(sys) };

@@ -128,7 +128,7 @@ export async function checkScenario(sc: Scenario, opts: CheckOptions = {}): Prom
     : await explore(cm, { ...common, invariants: compiledInvariants, keepGraph: liveness.length > 0 });
   const traces = new Map<string, ItfTrace>();
   const verdicts: PropertyVerdict[] = [];
-  const meta = (property: string, kind: 'invariant' | 'liveness' | 'deadlock') => ({ scenario: sc.name, property, kind });
+  const meta = (property: string, kind: 'invariant' | 'liveness' | 'deadlock') => ({ ...(sc.traceMeta ?? {}), scenario: sc.name, property, kind });
 
   for (const p of invariants) {
     const at = result.violations.get(p.name);

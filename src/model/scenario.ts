@@ -25,4 +25,6 @@ export interface Scenario {
   readonly expect: Readonly<Record<string, Expectation>>;
   /** Whether a state with no enabled action is an error. */
   readonly checkDeadlock: boolean;
+  /** Extra facts written into every trace's `#meta` (e.g. the routers' tie-break, for the viewer). */
+  readonly traceMeta?: Readonly<Record<string, string | number | boolean>>;
 }
