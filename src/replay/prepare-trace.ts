@@ -1,0 +1,123 @@
+/**
+ * A trace read against its model before anything is replayed: the scenario
+ * it comes from, every state decoded into the model's variable domains,
+ * every action found among the model's actions with its parameters in their
+ * domains and a stimulus to map it to. Whatever is wrong is reported with
+ * the step it is at, before the implementation is touched.
+ */
+import type { Value } from '../dsl/index.js';
+import { fromPlain } from '../explore/itf-values.js';
+import { type FlatAction, type FlatModel, type Scenario, lowerSystem } from '../model/index.js';
+import { type ItfTrace, type PlainValue, fromItfTrace, validateItfTrace } from '../trace/index.js';
+import { findScenario, SCENARIOS } from '../../models/mnha/scenarios/index.js';
+import type { MnhaParams } from '../../models/mnha/params.js';
+import type { ModelState } from './refinement.js';
+import { type ReplayError, replayError } from './result.js';
+import { unmappedReason } from './stimuli.js';
+
+/** One step of a prepared trace: the action and its parameters, in the model's values. */
+export interface PreparedStep {
+  readonly action: FlatAction;
+  readonly picks: Readonly<Record<string, Value>>;
+}
+
+/** A trace ready to replay. */
+export interface PreparedTrace {
+  readonly scenario: Scenario;
+  readonly params: MnhaParams;
+  readonly model: FlatModel;
+  /** Every state, decoded. */
+  readonly states: readonly ModelState[];
+  /** `steps[k - 1]` produced `states[k]`. */
+  readonly steps: readonly PreparedStep[];
+  /** For a lasso with a known closing step: the state it returns to and the step. */
+  readonly closing?: { readonly loop: number; readonly step: PreparedStep };
+}
+
+const HINT_REGENERATE = "regenerate the trace with 'ha-verify check --scenario NAME' from the current model";
+const models = new Map<string, FlatModel>();
+
+/** The flat model of a scenario, built once per process. */
+export function modelOf(scenario: Scenario): FlatModel {
+  let fm = models.get(scenario.name);
+  if (fm === undefined) {
+    fm = lowerSystem(scenario.build().system);
+    models.set(scenario.name, fm);
+  }
+  return fm;
+}
+
+/** The MNHA parameters of a scenario (scenarios keep them as plain data). */
+export function paramsOf(scenario: Scenario): MnhaParams {
+  return scenario.params as unknown as MnhaParams;
+}
+
+function prepareStep(fm: FlatModel, name: string, picks: Readonly<Record<string, PlainValue>>, at: number): PreparedStep | ReplayError {
+  const action = fm.actions.find((a) => a.name === name);
+  if (action === undefined) {
+    return replayError('UNKNOWN_ACTION', `step ${at}: unknown action '${name}' (not an action of the ${fm.name} model)`, HINT_REGENERATE, at);
+  }
+  const values: Record<string, Value> = {};
+  for (const [param, t] of action.params) {
+    if (!(param in picks)) return replayError('BAD_PARAMS', `step ${at}: action ${name} lacks its parameter '${param}'`, HINT_REGENERATE, at);
+    try {
+      values[param] = fromPlain(t, picks[param], param);
+    } catch (e) {
+      return replayError('BAD_PARAMS', `step ${at}: action ${name}: ${(e as Error).message}`, HINT_REGENERATE, at);
+    }
+  }
+  const why = unmappedReason(action.origin);
+  if (why !== null) {
+    return replayError('UNMAPPED_ACTION', `step ${at}: action ${name}: ${why}`, 'extend src/replay/stimuli.ts with a stimulus for it', at);
+  }
+  return { action, picks: values };
+}
+
+/**
+ * Checks and decodes `trace`. The scenario is `scenario` when given, else
+ * the one the trace's `#meta.scenario` names.
+ */
+export function prepareTrace(trace: ItfTrace, scenario?: Scenario): PreparedTrace | ReplayError {
+  const valid = validateItfTrace(trace);
+  if (!valid.ok) {
+    const at = valid.error.at?.state;
+    return replayError('MALFORMED_TRACE', valid.error.message, valid.error.hint, at);
+  }
+  const named = trace['#meta']?.scenario;
+  const sc = scenario ?? (typeof named === 'string' ? findScenario(named) : undefined);
+  if (sc === undefined) {
+    const known = SCENARIOS.map((s) => s.name).join(', ');
+    return typeof named === 'string'
+      ? replayError('UNKNOWN_SCENARIO', `the trace names scenario '${named}', which does not exist (one of: ${known})`, 'regenerate the trace or name its scenario')
+      : replayError('UNKNOWN_SCENARIO', 'the trace does not name its scenario (#meta.scenario)', `add "scenario" to the trace's #meta (one of: ${known})`);
+  }
+  const fm = modelOf(sc);
+  const plain = fromItfTrace(trace);
+  for (const v of fm.vars) {
+    if (!plain.vars.includes(v.name)) return replayError('MALFORMED_TRACE', `the trace has no variable '${v.name}' of the ${sc.name} model`, HINT_REGENERATE);
+  }
+  const states: ModelState[] = [];
+  const steps: PreparedStep[] = [];
+  for (const [k, step] of plain.steps.entries()) {
+    const state: Record<string, Value> = {};
+    for (const v of fm.vars) {
+      try {
+        state[v.name] = fromPlain(v.t, step.values[v.name], v.name);
+      } catch (e) {
+        return replayError('MALFORMED_TRACE', `state ${k}: ${(e as Error).message}`, HINT_REGENERATE, k);
+      }
+    }
+    states.push(state);
+    if (k === 0) continue;
+    const prepared = prepareStep(fm, step.action as string, step.picks ?? {}, k);
+    if ('outcome' in prepared) return prepared;
+    steps.push(prepared);
+  }
+  if (plain.loopAction !== undefined && plain.loop !== undefined) {
+    const at = plain.steps.length;
+    const closing = prepareStep(fm, plain.loopAction.action, plain.loopAction.picks, at);
+    if ('outcome' in closing) return closing;
+    return { scenario: sc, params: paramsOf(sc), model: fm, states, steps, closing: { loop: plain.loop, step: closing } };
+  }
+  return { scenario: sc, params: paramsOf(sc), model: fm, states, steps };
+}
