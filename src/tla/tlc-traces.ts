@@ -4,10 +4,11 @@
  * a `#map`, not the record TLC prints), and each step's parameters named
  * after the action's parameters (TLC prints them by position).
  */
-import type { Type } from '../dsl/index.js';
-import type { FlatModel } from '../model/index.js';
-import { type TlcResult, type TlcTrace, type TypeHint, tlcTraceToItf } from '../tlc/index.js';
-import type { ItfTrace } from '../trace/index.js';
+import { type Type, type Value, valueEquals } from '../dsl/index.js';
+import { fromPlain, toPlain } from '../explore/itf-values.js';
+import { type FlatModel, type State, applyAction, isEnabled, paramTuples } from '../model/index.js';
+import { type ParamsResolver, type TlcResult, type TlcTrace, type TypeHint, tlcTraceToItf } from '../tlc/index.js';
+import { type ItfRecord, type ItfState, type ItfTrace, type ItfValue, itfToPlain, plainToItf } from '../trace/index.js';
 
 /** The ITF type hint of a model type. */
 export function typeHintOf(t: Type): TypeHint {
@@ -29,9 +30,49 @@ export interface TlcTraceMeta {
   readonly kind: 'invariant' | 'liveness' | 'deadlock';
 }
 
+/** The model state an ITF state holds, or undefined when a value does not fit its type. */
+function stateOf(fm: FlatModel, s: ItfState): State | undefined {
+  try {
+    const out: Record<string, Value> = {};
+    for (const v of fm.vars) out[v.name] = fromPlain(v.t, itfToPlain(s[v.name] as ItfValue), v.name);
+    return out;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Names the parameters of a step TLC printed without its arguments (TLC
+ * releases before 1.8 print `<Crash line 12, col 3 ...>`): the parameter
+ * tuple with which the action, run by the model's own semantics, leads from
+ * the state before to the state after. When TLC printed the arguments they
+ * are used as they are.
+ */
+export function paramsResolver(fm: FlatModel): ParamsResolver {
+  const byName = new Map(fm.actions.map((a) => [a.name, a]));
+  return (prev, next, actionName, args) => {
+    const a = byName.get(actionName);
+    if (!a || a.params.length === 0 || args.length === a.params.length) return undefined;
+    const s = stateOf(fm, prev);
+    const t = stateOf(fm, next);
+    if (!s || !t) return undefined;
+    for (const params of paramTuples(a.params)) {
+      if (!isEnabled(fm, a, s, params)) continue;
+      const u = applyAction(fm, a, s, params);
+      if (fm.vars.every((v) => valueEquals(u[v.name], t[v.name]))) {
+        const out: Record<string, ItfValue> = {};
+        for (const [p, pt] of a.params) out[p] = plainToItf(toPlain(pt, params[p]));
+        return out as ItfRecord;
+      }
+    }
+    return undefined;
+  };
+}
+
 /** Converts a TLC trace of a model's spec to ITF (see the module comment). */
 export function tlcTraceForModel(fm: FlatModel, trace: TlcTrace, meta: TlcTraceMeta): TlcResult<ItfTrace> {
   return tlcTraceToItf(trace, {
+    resolveParams: paramsResolver(fm),
     vars: fm.vars.map((v) => v.name),
     typeHints: Object.fromEntries(fm.vars.map((v) => [v.name, typeHintOf(v.t)])),
     paramNames: Object.fromEntries(fm.actions.map((a) => [a.name, a.params.map(([p]) => p)])),

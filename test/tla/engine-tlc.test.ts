@@ -11,7 +11,11 @@ import { fileURLToPath } from 'node:url';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { lowerSystem } from '../../src/model/index.js';
+import { parseTlcOutput } from '../../src/tlc/index.js';
 import { checkWithTlc } from '../../src/tla/engine-tlc.js';
+import { MNHA_FAMILY } from '../../src/tla/families.js';
+import { tlcTraceForModel } from '../../src/tla/tlc-traces.js';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
 
@@ -100,5 +104,27 @@ describe('checkWithTlc', () => {
     // A function over node ids is a #map, as the built-in engine writes it, not TLC's record.
     expect(trace.states[0].node).toEqual({ '#map': [['n1', 'up'], ['n2', 'up']] });
     expect(trace['#meta']).toMatchObject({ scenario: 'router-fault', property: 'NoSplitBrain', kind: 'invariant', source: 'TLC' });
+  });
+});
+
+describe('tlcTraceForModel', () => {
+  it('finds the parameters of a step that TLC printed without its arguments', async () => {
+    const raw = await readFile(join(FIXTURES, 'router-fault.run1.tool.out'), 'utf8');
+    // TLC before 1.8 prints `<HoldOnProbeReply line ...>`, not `<HoldOnProbeReply("n1") line ...>`.
+    const bare = raw.replace(/<(\w+)\([^)]*\) line/g, '<$1 line');
+    expect(bare).not.toContain('("n1")');
+    const out = parseTlcOutput(bare);
+    const v = out.violations[0];
+    expect(v.kind).toBe('invariant-violated');
+    if (v.kind !== 'invariant-violated') return;
+    const sc = MNHA_FAMILY.scenarios.find((s) => s.name === 'router-fault')!;
+    const fm = lowerSystem(sc.build().system);
+    const r = tlcTraceForModel(fm, v.trace, { scenario: 'router-fault', property: 'NoSplitBrain', kind: 'invariant' });
+    if (!r.ok) throw new Error(r.error.message);
+    const picks = r.value.states.slice(1).map((s) => [s['mbt::actionTaken'], s['mbt::nondetPicks']]);
+    expect(picks.filter(([a]) => a === 'HoldOnProbeReply')).toEqual([
+      ['HoldOnProbeReply', { n: 'n1' }],
+      ['HoldOnProbeReply', { n: 'n2' }],
+    ]);
   });
 });
