@@ -515,10 +515,9 @@ ColdSyncDone(n) ==
 RouteUpdate(n) ==
   /\ RouteConvergence = "async"
   /\ rview[n] /= adv[n]
-  /\ LET RouteUpdate_pref == adv[n] IN
-     /\ rview' = [rview EXCEPT ![n] = RouteUpdate_pref]
-     /\ UNCHANGED <<node, srg0, srg1, iclSeen, peerSrg1, activeRoute, backupRoute, adv, probing,
-                    shut, sess, sa, router, icl, notify, inbox, offPath, probeLoss, lastPacket>>
+  /\ rview' = [rview EXCEPT ![n] = adv[n]]
+  /\ UNCHANGED <<node, srg0, srg1, iclSeen, peerSrg1, activeRoute, backupRoute, adv, probing, shut,
+                 sess, sa, router, icl, notify, inbox, offPath, probeLoss, lastPacket>>
 
 \* Active n hands activeness back to its healthy higher-priority peer.
 Preempt(n) ==

@@ -44,9 +44,19 @@ function deMorgan(parts: readonly Expr[]): Expr[] {
   return parts.flatMap((p) => (p.op === 'not' && p.arg.op === 'or' ? p.arg.args.map((d) => simplify({ op: 'not', t: p.t, arg: d })) : [p]));
 }
 
-/** Whether a let's expression is small enough to write in its place (a name or a literal). */
+/**
+ * Whether a let's expression is small enough to write in its place: a name,
+ * a literal, or a function application or field of those (`adv[n]`). The
+ * let and the composed updates both read the state before the step, so
+ * writing it in place means the same.
+ */
 function inlinable(e: Expr): boolean {
-  return e.op === 'var' || e.op === 'bound' || e.op === 'const' || e.op === 'lit';
+  switch (e.op) {
+    case 'var': case 'bound': case 'const': case 'lit': return true;
+    case 'app': return inlinable(e.fn) && inlinable(e.key);
+    case 'field': return inlinable(e.rec);
+    default: return false;
+  }
 }
 
 /** Prepares one action for printing (see the module comment). */
