@@ -71,7 +71,12 @@ function pathTo(nodes: readonly Node[], i: number): { labels: ActionLabel[]; sta
   return { labels, states };
 }
 
-/** Replays `labels` (whose model states are `states`) and returns the first departure, if any. */
+/**
+ * Replays `labels` (whose model states are `states`) and returns the
+ * departure at the last step, if any. The steps before it are a path
+ * already checked (the shortest path to the source, whose last edge was
+ * checked as a transition of its own source), so they are only applied.
+ */
 function replayPath(
   fm: FlatModel, scenario: Scenario, labels: readonly ActionLabel[], states: readonly State[], options: ImplOptions,
 ): ConformanceDeparture | undefined {
@@ -82,6 +87,7 @@ function replayPath(
   for (const [k, label] of labels.entries()) {
     const action = byName.get(label.name)!;
     driver.apply(action, label.params);
+    if (k < labels.length - 1) continue;
     const check = checkStep(fm, rules, { action, picks: label.params }, states[k], states[k + 1], driver.state(), driver.pendingHandover());
     if (!check.agrees) return { path: labels, step: k + 1, diff: check.diff, ...(check.known === undefined ? {} : { known: check.known }) };
   }
@@ -109,7 +115,7 @@ export function checkConformance(scenario: Scenario, options: ConformanceOptions
   let complete = true;
   const known: Record<string, number> = {};
   const unexplained: ConformanceDeparture[] = [];
-  // a source whose own path departs cannot say anything about its transitions: remember it
+  // a state whose shortest path departs cannot say anything about its transitions: remember it
   const departedAt = new Set<number>();
   for (let i = 0; i < nodes.length; i += 1) {
     const node = nodes[i];
@@ -117,22 +123,28 @@ export function checkConformance(scenario: Scenario, options: ConformanceOptions
     for (const label of model.actions(node.state)) {
       const next = model.next(node.state, label);
       const key = stateKey(fm.vars, next);
+      let discovered: number | undefined;
       if (!seen.has(key)) {
         if (nodes.length >= maxStates) {
           complete = false;
         } else {
+          discovered = nodes.length;
           seen.set(key, nodes.length);
           nodes.push({ state: next, via: { parent: i, label }, depth: node.depth + 1 });
         }
       }
       transitions += 1;
-      if (departedAt.has(i)) continue;
+      if (departedAt.has(i)) {
+        if (discovered !== undefined) departedAt.add(discovered);
+        continue;
+      }
       const departure = replayPath(fm, scenario, [...base.labels, label], [...base.states, next], options);
       if (departure === undefined) {
         conforming += 1;
         continue;
       }
-      if (departure.step <= base.labels.length) departedAt.add(i);
+      // this transition is the shortest path's last edge of the state it discovered
+      if (discovered !== undefined) departedAt.add(discovered);
       if (departure.known !== undefined) {
         known[departure.known.id] = (known[departure.known.id] ?? 0) + 1;
         continue;

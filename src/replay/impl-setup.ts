@@ -24,8 +24,21 @@ export interface ImplOptions {
   readonly nodeFactory?: NodeFactory | { readonly n1?: NodeFactory; readonly n2?: NodeFactory };
 }
 
-/** The implementation configuration of `node` for the scenario parameters. */
+const configs = new Map<string, MnhaConfig>();
+
+/** The implementation configuration of `node` for the scenario parameters (read once per process). */
 export function configFor(params: MnhaParams, node: NodeName): MnhaConfig {
+  const key = `${node} ${JSON.stringify(params)}`;
+  let config = configs.get(key);
+  if (config === undefined) {
+    config = readConfig(params, node);
+    configs.set(key, config);
+  }
+  return config;
+}
+
+/** Reads the configuration through the Junos set-line reader, as a user's would be. */
+function readConfig(params: MnhaParams, node: NodeName): MnhaConfig {
   const peer: NodeName = node === 'n1' ? 'n2' : 'n1';
   const priority = params.priority[node];
   const result = nodeConfig({

@@ -11,6 +11,11 @@
  * - `runLockstep(scenario, actions)`: the model and the implementation
  *   driven together (model-based tests), `lockstepTrace` to write either
  *   side as ITF.
+ * - `checkConformance(scenario)`: every transition of the model's graph
+ *   replayed by its shortest path.
+ * - `checkNodeMachine(params)`: the node machine's paths (@xstate/graph)
+ *   against one implementation node beside a scripted peer, with the
+ *   transition coverage.
  */
 export * from './result.js';
 export { type ReplayOptions, describeStep, replayTrace } from './replay-trace.js';
@@ -34,3 +39,7 @@ export { type LockstepDeparture, type LockstepOptions, type LockstepRun, lockste
 export { ImplDriver } from './impl-driver.js';
 export { modelOf, paramsOf } from './prepare-trace.js';
 export { formatReplay } from './format.js';
+export { type ConformanceDeparture, type ConformanceOptions, type ConformanceReport, checkConformance } from './conformance.js';
+export { EAGER_STEPS } from './eager-steps.js';
+export { type NodeMachineOptions, type NodeMachineReport, type NodePathDeparture, checkNodeMachine } from './single-node/node-paths.js';
+export { ScriptedPeer, scriptedPeer } from './single-node/scripted-peer.js';
