@@ -3,7 +3,7 @@
  * reachable state, gives every property a verdict, and builds a shortest
  * counterexample (or a lasso) for each violated one.
  */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Expr, type Temporal, type Value, TRUE, lit, mapExpr } from '../dsl/index.js';
 import { type Expectation, type LivenessProperty, type Scenario, lowerSystem } from '../model/index.js';
@@ -178,7 +178,7 @@ export async function checkScenario(sc: Scenario, opts: CheckOptions = {}): Prom
   const written = new Map<string, string>();
   if (opts.outDir !== undefined) {
     const dir = join(opts.outDir, sc.name);
-    await mkdir(dir, { recursive: true });
+    if (traces.size > 0 || result.error) await mkdir(dir, { recursive: true });
     if (result.error) {
       const t = pathTrace(cm, result.store, result.error.state, meta('ModelError', 'invariant'));
       traces.set('ModelError', t);
@@ -190,6 +190,12 @@ export async function checkScenario(sc: Scenario, opts: CheckOptions = {}): Prom
       written.set(name, file);
     }
     errorTrace = written.get('ModelError');
+    // A counterexample left by an earlier run of a property that now holds is stale: remove it.
+    if (result.complete) {
+      for (const v of verdicts) {
+        if (v.verdict === 'holds') await rm(join(dir, `${v.name}.itf.json`), { force: true });
+      }
+    }
   }
 
   const report: CheckReport = {

@@ -47,7 +47,7 @@ interface Row {
   viewer?: string;
 }
 
-type ReplayFn = (path: string) => Promise<string>;
+type ReplayFn = (path: string) => Promise<{ summary: string; result?: unknown }>;
 
 /** The replay of a trace file, through src/replay when it is built. */
 async function replayer(): Promise<ReplayFn | undefined> {
@@ -57,24 +57,38 @@ async function replayer(): Promise<ReplayFn | undefined> {
     if (!mod.replayTrace) return undefined;
     return async (file) => {
       const t = await readItfTraceFile(file);
-      if (!t.ok) return `error: ${t.error.message}`;
+      if (!t.ok) return { summary: `error: ${t.error.message}` };
       const r = await mod.replayTrace!(t.value);
-      if (r.outcome === 'follows') return 'follows the whole trace';
-      if (r.outcome === 'departs') return `departs at step ${r.step}`;
-      return `error: ${r.message ?? 'replay failed'}`;
+      if (r.outcome === 'follows') return { summary: 'follows the whole trace', result: r };
+      if (r.outcome === 'departs') return { summary: `departs at step ${r.step}`, result: r };
+      return { summary: `error: ${r.message ?? 'replay failed'}`, result: r };
     };
   } catch {
     return undefined;
   }
 }
 
+/** The kept traces of traces/manifest.json, replayed as the manifest says. */
+async function replayKept(manifest: string): Promise<{ trace: string; expect: string; ok: boolean; verdict: string }[] | undefined> {
+  try {
+    const path = '../../replay/index.js';
+    const mod = (await import(path)) as { replayManifest?: (p: string) => Promise<{ checks?: { entry: { trace: string; expect: string }; ok: boolean; verdict: string }[]; message?: string }> };
+    if (!mod.replayManifest) return undefined;
+    const r = await mod.replayManifest(manifest);
+    if (!r.checks) return [{ trace: manifest, expect: 'a valid manifest', ok: false, verdict: r.message ?? 'unreadable' }];
+    return r.checks.map((c) => ({ trace: c.entry.trace, expect: c.entry.expect, ok: c.ok, verdict: c.verdict }));
+  } catch {
+    return undefined;
+  }
+}
+
 /** Viewer page writer, through src/viewer when it is built. */
-async function viewer(): Promise<{ page?: (trace: string, out: string) => Promise<void>; index?: (rows: Row[], reportsDir: string) => Promise<void> }> {
+async function viewer(): Promise<{ page?: (trace: string, out: string, opts: { replay?: unknown }) => Promise<void>; index?: (rows: Row[], reportsDir: string) => Promise<void> }> {
   try {
     const path = '../../viewer/index.js'; // resolved at run time: the viewer is an optional module
     const mod = (await import(path)) as Record<string, unknown>;
-    const out: { page?: (trace: string, out: string) => Promise<void>; index?: (rows: Row[], reportsDir: string) => Promise<void> } = {};
-    if (typeof mod.writeTraceHtml === 'function') out.page = mod.writeTraceHtml as (t: string, o: string) => Promise<void>;
+    const out: { page?: (trace: string, out: string, opts: { replay?: unknown }) => Promise<void>; index?: (rows: Row[], reportsDir: string) => Promise<void> } = {};
+    if (typeof mod.writeTraceHtml === 'function') out.page = mod.writeTraceHtml as (t: string, o: string, opts: { replay?: unknown }) => Promise<void>;
     if (typeof mod.writeIndexHtml === 'function') out.index = mod.writeIndexHtml as (rows: Row[], d: string) => Promise<void>;
     return out;
   } catch {
@@ -122,10 +136,11 @@ export const command: Command = {
           const row: Row = { scenario: sc.name, property: p.name, kind: p.kind, expected: p.expected, verdict: p.verdict, asExpected: p.verdict === p.expected };
           if (p.trace) {
             row.trace = p.trace;
-            if (replay) row.replay = await replay(p.trace);
+            const replayed = replay ? await replay(p.trace) : undefined;
+            if (replayed) row.replay = replayed.summary;
             if (view.page) {
               const html = join(reportsDir, sc.name, `${p.name}.html`);
-              await view.page(p.trace, html);
+              await view.page(p.trace, html, replayed?.result !== undefined ? { replay: replayed.result } : {});
               row.viewer = html;
             }
           }
@@ -137,7 +152,9 @@ export const command: Command = {
     }
     const complete = reports.length === scenarios.length;
     const replayOk = rows.every((r) => !r.replay || !r.replay.startsWith('error'));
-    const ok = complete && reports.every(allAsExpected) && replayOk;
+    const kept = options['no-replay'] ? undefined : await replayKept(join(tracesDir, 'manifest.json'));
+    const keptOk = !kept || kept.every((k) => k.ok);
+    const ok = complete && reports.every(allAsExpected) && replayOk && keptOk;
     const summary = {
       result: ok ? 'as expected' : 'NOT as expected',
       complete,
@@ -145,6 +162,7 @@ export const command: Command = {
       replay: replay ? 'src/impl' : 'not available',
       scenarios: reports,
       rows,
+      kept: kept ?? [],
     };
     await writeFileAtomic(join(reportsDir, 'verify.json'), JSON.stringify(summary, null, 2) + '\n');
     await writeFileAtomic(join(reportsDir, 'verify.md'), markdown(reports, rows, ok));
@@ -159,6 +177,11 @@ export const command: Command = {
         r.scenario, r.property, r.expected, r.asExpected ? r.verdict : `${r.verdict} <-- NOT AS EXPECTED`, r.trace ?? '', r.replay ?? '',
       ])));
       out.push('');
+      if (kept && kept.length > 0) {
+        out.push(`kept counterexamples (${join(tracesDir, 'manifest.json')}), replayed against the implementation:`);
+        out.push(table(['trace', 'expected', 'replay'], kept.map((k) => [k.trace, k.expect, k.ok ? k.verdict : `${k.verdict}  <-- NOT AS EXPECTED`])));
+        out.push('');
+      }
       if (!replay && !options['no-replay']) out.push('replay: not available in this build');
       out.push(`reports: ${join(reportsDir, 'verify.md')}, ${join(reportsDir, 'verify.json')}${view.index ? `, ${join(reportsDir, 'index.html')}` : ''}`);
       out.push(ok ? 'result: every expectation holds' : 'result: NOT as expected');
