@@ -5,9 +5,9 @@
  */
 import { type Type, printDomain, printValue } from '../dsl/index.js';
 import { textOf } from './expr-tools.js';
-import { formatExpr, prefixLines } from './format-expr.js';
+import { formatExpr } from './format-expr.js';
 import { formatUpdate } from './format-update.js';
-import { LINE_WIDTH, bullets, comment, definition, indent, wrapList } from './layout.js';
+import { LINE_WIDTH, bullets, comment, definition, wrapList } from './layout.js';
 import type { PreparedAction } from './prepare-action.js';
 import type { PreparedModule } from './prepare-module.js';
 
@@ -120,4 +120,3 @@ export function emitSpec(m: PreparedModule): string[] {
   ];
 }
 
-export { indent, prefixLines };
