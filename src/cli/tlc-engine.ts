@@ -7,6 +7,7 @@ import { allAsExpected, checkScenario } from '../explore/check-scenario.js';
 import type { Scenario } from '../model/index.js';
 import { locateTlc } from '../tlc/index.js';
 import { EXIT_MISMATCH, EXIT_OK } from './command.js';
+import { table } from './format.js';
 
 /** Runs TLC (and the built-in engine for `both`) on a scenario; resolves to the exit status. */
 export async function runTlcEngine(sc: Scenario, engine: 'tlc' | 'both', opts: { json: boolean; workers: number }): Promise<number> {
@@ -17,8 +18,7 @@ export async function runTlcEngine(sc: Scenario, engine: 'tlc' | 'both', opts: {
   }
   let tlcMod: { checkWithTlc?: (name: string, o: Record<string, unknown>) => Promise<unknown> };
   try {
-    const path = '../tla/engine-tlc.js'; // resolved at run time: the TLC engine is an optional module
-    tlcMod = (await import(path)) as typeof tlcMod;
+    tlcMod = (await import('../tla/engine-tlc.js')) as unknown as typeof tlcMod;
   } catch {
     process.stderr.write('ha-verify check: the TLC engine is not built into this version yet\n');
     return EXIT_MISMATCH;
@@ -31,8 +31,17 @@ export async function runTlcEngine(sc: Scenario, engine: 'tlc' | 'both', opts: {
     return EXIT_MISMATCH;
   }
   if (engine === 'tlc') {
-    process.stdout.write(JSON.stringify(tlc, null, 2) + '\n');
     const expectedOk = tlc.properties.every((p) => (sc.expect[p.name] ?? 'holds') === p.verdict);
+    if (opts.json) {
+      const { properties, ...rest } = tlc as unknown as { properties: { name: string; verdict: string; trace?: unknown }[] } & Record<string, unknown>;
+      process.stdout.write(JSON.stringify({ ...rest, properties: properties.map(({ trace, ...p }) => ({ ...p, expected: sc.expect[p.name] ?? 'holds', hasTrace: trace !== undefined })) }, null, 2) + '\n');
+    } else {
+      process.stdout.write(`scenario ${sc.name}: ${sc.title}\nengine tlc: ${tlc.distinctStates} distinct states\n\n`);
+      process.stdout.write(table(['property', 'expected', 'verdict'], tlc.properties.map((p) => {
+        const e = sc.expect[p.name] ?? 'holds';
+        return [p.name, e, p.verdict === e ? p.verdict : `${p.verdict}  <-- NOT AS EXPECTED`];
+      })) + '\n\n' + (expectedOk ? 'result: every verdict as expected' : 'result: NOT as expected') + '\n');
+    }
     return expectedOk ? EXIT_OK : EXIT_MISMATCH;
   }
   const { report } = await checkScenario(sc, {});
