@@ -26,7 +26,7 @@ export interface WorkerInit {
 export type ToWorker =
   | { readonly type: 'seed'; readonly words: ArrayBuffer }
   | { readonly type: 'expand'; readonly base: number }
-  | { readonly type: 'dedup'; readonly inboxes: readonly ArrayBuffer[] }
+  | { readonly type: 'dedup'; readonly inboxes: readonly ArrayBuffer[]; readonly counts: readonly number[] }
   | { readonly type: 'stop' };
 
 /** Worker to coordinator. */

@@ -27,7 +27,7 @@ try {
     return { name, pred: cm.predicate((p as { expr: Expr }).expr) };
   });
   const W = cm.layout.words;
-  const R = W + 2; // a routed candidate: the packed words, its parent, its transition
+  const R = W + 4; // a routed candidate: the packed words, its parent, its transition, its key (computed once)
   const exact = W <= 2;
   const N = init.workers;
   const n = cm.layout.slots.length;
@@ -77,6 +77,8 @@ try {
           for (let w = 0; w < W; w++) outs[j][o + w] = buf[w];
           outs[j][o + W] = parent;
           outs[j][o + W + 1] = k;
+          outs[j][o + W + 2] = fp[0];
+          outs[j][o + W + 3] = fp[1];
           counts[j]++;
         };
         for (let i = 0; i < frontierCount; i++) {
@@ -92,7 +94,8 @@ try {
           }
           if (!any && deadlock < 0) deadlock = parent;
         }
-        const sliced = outs.map((o, j) => o.slice(0, counts[j] * R).buffer);
+        // Send the filled part; a buffer more than half empty is trimmed first, else sent whole with its count.
+        const sliced = outs.map((o, j) => (counts[j] * R * 2 < o.length ? o.slice(0, counts[j] * R) : o).buffer as ArrayBuffer);
         post({ type: 'expanded', outs: sliced, counts, generated, deadlock }, sliced);
         return;
       }
@@ -102,11 +105,11 @@ try {
         let parents = new Uint32Array(1024);
         let vias = new Uint32Array(1024);
         const violations: Record<string, number> = {};
-        for (const ab of m.inboxes) {
-          const inbox = new Uint32Array(ab);
-          for (let o = 0; o < inbox.length; o += R) {
-            keyOf(inbox, o);
-            if (seen.insert(fp[0], fp[1], 0) !== -1) continue;
+        for (let src = 0; src < m.inboxes.length; src++) {
+          const inbox = new Uint32Array(m.inboxes[src]);
+          const end = m.counts[src] * R;
+          for (let o = 0; o < end; o += R) {
+            if (seen.insert(inbox[o + W + 2], inbox[o + W + 3], 0) !== -1) continue;
             if ((count + 1) * W > next.length) { const g = new Uint32Array(next.length * 2); g.set(next); next = g; }
             if (count + 1 > parents.length) {
               const p2 = new Uint32Array(parents.length * 2); p2.set(parents); parents = p2;

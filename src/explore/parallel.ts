@@ -104,7 +104,7 @@ export async function exploreParallel(cm: CompiledModel, opts: ParallelOptions):
       // Route: shard j receives what every worker found for it, in worker order.
       ports.forEach((p, j) => {
         const inboxes = expanded.map((e) => e.outs[j]);
-        p.send({ type: 'dedup', inboxes }, inboxes);
+        p.send({ type: 'dedup', inboxes, counts: expanded.map((e) => e.counts[j]) }, inboxes);
       });
       const deduped = await Promise.all(ports.map(async (p) => expect(await p.next(), 'deduped')));
       const newBase = store.size;
