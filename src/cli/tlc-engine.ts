@@ -8,6 +8,7 @@ import type { Scenario } from '../model/index.js';
 import { locateTlc } from '../tlc/index.js';
 import { EXIT_MISMATCH, EXIT_OK } from './command.js';
 import { table } from './format.js';
+import { MNHA_FAMILY } from '../../models/spec-families.js';
 
 /** Runs TLC (and the built-in engine for `both`) on a scenario; resolves to the exit status. */
 export async function runTlcEngine(sc: Scenario, engine: 'tlc' | 'both', opts: { json: boolean; workers: number }): Promise<number> {
@@ -23,7 +24,7 @@ export async function runTlcEngine(sc: Scenario, engine: 'tlc' | 'both', opts: {
     process.stderr.write('ha-verify check: the TLC engine is not built into this version yet\n');
     return EXIT_MISMATCH;
   }
-  const tlc = (await tlcMod.checkWithTlc!(sc.name, { workers: opts.workers })) as
+  const tlc = (await tlcMod.checkWithTlc!(sc.name, { workers: opts.workers, family: MNHA_FAMILY })) as
     | { ok: true; distinctStates: number; properties: { name: string; verdict: string }[] }
     | { ok: false; error: { message: string } };
   if (!tlc.ok) {

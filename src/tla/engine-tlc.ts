@@ -27,7 +27,6 @@ import {
 import type { ItfTrace } from '../trace/index.js';
 import { emitMcConfig, mcModuleName } from './emit-mc.js';
 import type { TlaErrorCode } from './errors.js';
-import { MNHA_FAMILY } from './families.js';
 import { type SpecFamily, generateSpecs, prepareFamily } from './generate-specs.js';
 import type { PreparedModule } from './prepare-module.js';
 import { tlcTraceForModel } from './tlc-traces.js';
@@ -46,8 +45,8 @@ export interface TlcCheckOptions {
   readonly signal?: AbortSignal;
   /** Every progress report of every TLC run, with the run's number (1-based). */
   readonly onProgress?: (progress: TlcProgress, run: number) => void;
-  /** The model family the scenario belongs to; default MNHA. */
-  readonly family?: SpecFamily;
+  /** The model family the scenario belongs to (e.g. MNHA_FAMILY from models/spec-families.ts). */
+  readonly family: SpecFamily;
   /** Environment for finding Java and the jar, and for TLC; default `process.env`. */
   readonly env?: NodeJS.ProcessEnv;
 }
@@ -144,13 +143,13 @@ interface Pending {
  * one line, without running anything, when Java or the jar is missing
  * (`TLC_NOT_AVAILABLE`, with what to do).
  */
-export async function checkWithTlc(scenarioName: string, opts: TlcCheckOptions = {}): Promise<TlcCheckResult> {
+export async function checkWithTlc(scenarioName: string, opts: TlcCheckOptions): Promise<TlcCheckResult> {
   const started = Date.now();
   const env = opts.env ?? process.env;
   const located = await locateTlc({ env, ...(opts.jar !== undefined ? { jar: opts.jar } : {}), ...(opts.java !== undefined ? { java: opts.java } : {}) });
   if (!located.ok) return { ok: false, error: { code: located.error.code, message: located.error.message, hint: located.error.hint } };
 
-  const family = opts.family ?? MNHA_FAMILY;
+  const family = opts.family;
   const sc = family.scenarios.find((s) => s.name === scenarioName);
   if (!sc) {
     return fail('TLC_UNKNOWN_SCENARIO', `no scenario '${scenarioName}'`, `use one of: ${family.scenarios.map((s) => s.name).join(', ')}`);

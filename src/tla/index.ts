@@ -14,7 +14,6 @@
 export { type TlaError, type TlaErrorCode, type TlaResult } from './errors.js';
 export { type GenerateOptions, type GeneratedSpecs, type SpecFamily, generateSpecs, prepareFamily } from './generate-specs.js';
 export { type SpecDifference, compareSpecs, writeSpecs } from './write-specs.js';
-export { MNHA_FAMILY, SPEC_FAMILIES } from './families.js';
 export { emitMainModule, printMainModule } from './emit-main.js';
 export { type McScenario, emitMcConfig, emitMcModule, mcModuleName } from './emit-mc.js';
 export { type ManifestProperty, type ManifestScenario, type SpecManifest, formatManifest } from './emit-manifest.js';

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lowerSystem } from '../../src/model/index.js';
 import { parseTlcOutput } from '../../src/tlc/index.js';
 import { checkWithTlc } from '../../src/tla/engine-tlc.js';
-import { MNHA_FAMILY } from '../../src/tla/families.js';
+import { MNHA_FAMILY } from '../../models/spec-families.js';
 import { tlcTraceForModel } from '../../src/tla/tlc-traces.js';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
@@ -53,7 +53,7 @@ describe('checkWithTlc', () => {
   });
 
   it('says in one line that the jar is missing, and how to get one', async () => {
-    const r = await checkWithTlc('default', { env: { PATH: '/nonexistent' } });
+    const r = await checkWithTlc('default', { family: MNHA_FAMILY, env: { PATH: '/nonexistent' } });
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error.code).toBe('TLC_NOT_AVAILABLE');
@@ -62,19 +62,19 @@ describe('checkWithTlc', () => {
   });
 
   it('says in one line that java is missing', async () => {
-    const r = await checkWithTlc('default', { jar, env: { PATH: '/nonexistent' } });
+    const r = await checkWithTlc('default', { family: MNHA_FAMILY, jar, env: { PATH: '/nonexistent' } });
     expect(r).toMatchObject({ ok: false, error: { code: 'TLC_NOT_AVAILABLE' } });
     if (!r.ok) expect(r.error.message).toMatch(/java/);
   });
 
   it('refuses an unknown scenario, naming the known ones', async () => {
-    const r = await checkWithTlc('no-such', { jar, java, env: { PATH: '/nonexistent' } });
+    const r = await checkWithTlc('no-such', { family: MNHA_FAMILY, jar, java, env: { PATH: '/nonexistent' } });
     expect(r).toMatchObject({ ok: false, error: { code: 'TLC_UNKNOWN_SCENARIO' } });
     if (!r.ok) expect(r.error.hint).toContain('router-fault');
   });
 
   it('runs TLC again without each violated property until a run is clean', async () => {
-    const r = await checkWithTlc('router-fault', { jar, java, env: { PATH: '/usr/bin:/bin', FAKE_LOG: log, FIXTURES } });
+    const r = await checkWithTlc('router-fault', { family: MNHA_FAMILY, jar, java, env: { PATH: '/usr/bin:/bin', FAKE_LOG: log, FIXTURES } });
     if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
     expect(r.runs).toBe(2);
     expect(r.distinctStates).toBe(12448);
@@ -93,7 +93,7 @@ describe('checkWithTlc', () => {
   });
 
   it('converts the counterexample to ITF with action names, parameters and model-typed values', async () => {
-    const r = await checkWithTlc('router-fault', { jar, java, env: { PATH: '/usr/bin:/bin', FAKE_LOG: log, FIXTURES } });
+    const r = await checkWithTlc('router-fault', { family: MNHA_FAMILY, jar, java, env: { PATH: '/usr/bin:/bin', FAKE_LOG: log, FIXTURES } });
     if (!r.ok) throw new Error(r.error.message);
     const trace = r.properties.find((p) => p.name === 'NoSplitBrain')!.trace!;
     expect(trace).toBeDefined();

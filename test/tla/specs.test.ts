@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import { MNHA_FAMILY } from '../../src/tla/families.js';
+import { MNHA_FAMILY } from '../../models/spec-families.js';
 import { type GeneratedSpecs, generateSpecs, prepareFamily, varyingSets } from '../../src/tla/generate-specs.js';
 import { printMainModule } from '../../src/tla/emit-main.js';
 import { checkTlaSyntax } from '../../src/tla/syntax.js';

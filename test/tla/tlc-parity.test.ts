@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { checkScenario } from '../../src/explore/check-scenario.js';
-import { MNHA_FAMILY } from '../../src/tla/families.js';
+import { MNHA_FAMILY } from '../../models/spec-families.js';
 import { checkWithTlc } from '../../src/tla/engine-tlc.js';
 
 const jar = process.env.TLA2TOOLS_JAR;
@@ -20,7 +20,7 @@ describe('TLC agrees with the built-in engine', () => {
   for (const sc of MNHA_FAMILY.scenarios) {
     it.skipIf(!jar)(`scenario ${sc.name}: distinct states and every verdict`, async () => {
       const builtin = (await checkScenario(sc)).report;
-      const tlc = await checkWithTlc(sc.name, { workers: 'auto' });
+      const tlc = await checkWithTlc(sc.name, { family: MNHA_FAMILY, workers: 'auto' });
       if (!tlc.ok) throw new Error(`${tlc.error.code}: ${tlc.error.message}`);
       expect(builtin.complete).toBe(true);
       expect(tlc.distinctStates).toBe(builtin.distinctStates);

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { twoPhaseSystem } from '../../models/examples/two-phase.js';
 import { lowerSystem } from '../../src/model/index.js';
 import { emitMainModule } from '../../src/tla/emit-main.js';
-import { MNHA_FAMILY } from '../../src/tla/families.js';
+import { MNHA_FAMILY } from '../../models/spec-families.js';
 import { prepareFamily } from '../../src/tla/generate-specs.js';
 import { tlaGrammarWasmPath } from '../../src/tla/syntax.js';
 

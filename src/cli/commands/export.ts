@@ -4,7 +4,7 @@
  */
 import { relative } from 'node:path';
 
-import { SPEC_FAMILIES } from '../../tla/families.js';
+import { SPEC_FAMILIES } from '../../../models/spec-families.js';
 import { type GeneratedSpecs, generateSpecs } from '../../tla/generate-specs.js';
 import { type SpecDifference, compareSpecs, writeSpecs } from '../../tla/write-specs.js';
 import { parseArgs } from '../args.js';
