@@ -37,6 +37,7 @@ try {
   const fp = new Uint32Array(2);
   const seen = new SeenSet(1 << 16, false);
   let frontier = new Uint32Array(0);
+  let lastGenerated = 0;
   let frontierCount = 0;
 
   // The key of a packed state goes into fp[0], fp[1] (no allocation on the hot path).
@@ -56,7 +57,9 @@ try {
         return;
       }
       if (m.type === 'expand') {
-        const outs: Uint32Array[] = Array.from({ length: N }, () => new Uint32Array(1024));
+        // Size the outgoing buffers from the last level, so they rarely grow.
+        const guess = Math.max(1024, Math.ceil((lastGenerated * 1.3) / N) * R);
+        const outs: Uint32Array[] = Array.from({ length: N }, () => new Uint32Array(guess));
         const counts = new Array<number>(N).fill(0);
         let generated = 0;
         let deadlock = -1;
@@ -95,6 +98,7 @@ try {
           if (!any && deadlock < 0) deadlock = parent;
         }
         // Send the filled part; a buffer more than half empty is trimmed first, else sent whole with its count.
+        lastGenerated = generated;
         const sliced = outs.map((o, j) => (counts[j] * R * 2 < o.length ? o.slice(0, counts[j] * R) : o).buffer as ArrayBuffer);
         post({ type: 'expanded', outs: sliced, counts, generated, deadlock }, sliced);
         return;
