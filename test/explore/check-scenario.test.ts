@@ -39,3 +39,15 @@ describe('checking scenarios with the built-in engine', () => {
     expect(allAsExpected(report)).toBe(false);
   });
 });
+
+describe('interrupting a check', () => {
+  it('an aborted run stops after its current slice and is reported incomplete (interrupted)', async () => {
+    const ac = new AbortController();
+    ac.abort();
+    const { report } = await checkScenario(findScenario('async-routes')!, { signal: ac.signal });
+    expect(report.complete).toBe(false);
+    expect(report.stopReason).toBe('interrupted');
+    expect(report.distinctStates).toBeLessThan(49_176); // the full space (TLC agrees on this count)
+    expect(allAsExpected(report)).toBe(false);
+  });
+});

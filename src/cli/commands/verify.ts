@@ -4,6 +4,7 @@
  * and replayed against the implementation, and a summary on stdout and in
  * reports/ (JSON, Markdown, and an HTML index of the viewer pages).
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { type CheckReport, allAsExpected, checkScenario } from '../../explore/check-scenario.js';
 import { readItfTraceFile } from '../../trace/index.js';
@@ -152,7 +153,9 @@ export const command: Command = {
     }
     const complete = reports.length === scenarios.length;
     const replayOk = rows.every((r) => !r.replay || !r.replay.startsWith('error'));
-    const kept = options['no-replay'] ? undefined : await replayKept(join(tracesDir, 'manifest.json'));
+    // The kept traces: the manifest beside the traces written, else the project's own, if there is one.
+    const manifest = [join(tracesDir, 'manifest.json'), join('traces', 'manifest.json')].find((m) => existsSync(m));
+    const kept = options['no-replay'] || !manifest ? undefined : await replayKept(manifest);
     const keptOk = !kept || kept.every((k) => k.ok);
     const ok = complete && reports.every(allAsExpected) && replayOk && keptOk;
     const summary = {
@@ -178,7 +181,7 @@ export const command: Command = {
       ])));
       out.push('');
       if (kept && kept.length > 0) {
-        out.push(`kept counterexamples (${join(tracesDir, 'manifest.json')}), replayed against the implementation:`);
+        out.push(`kept counterexamples (${manifest}), replayed against the implementation:`);
         out.push(table(['trace', 'expected', 'replay'], kept.map((k) => [k.trace, k.expect, k.ok ? k.verdict : `${k.verdict}  <-- NOT AS EXPECTED`])));
         out.push('');
       }
