@@ -16,7 +16,7 @@ const FAIRNESS = 'weak fairness of every protocol step and repair; faults and op
 /** Every property of the MNHA model. */
 export function mnhaProperties(sys: MnhaSystem): Property[] {
   const { voc } = sys;
-  const { v, at, Peer, RouterPrefers, ActiveCount, IclUpBothWays, InFlight, s1 } = voc;
+  const { v, at, Peer, RouterPrefers, ActiveCount, IclUpBothWays, InFlight } = voc;
   const nodeT = (v.node.t as x.FunType).value as x.EnumType;
   const srg1T = (v.srg1.t as x.FunType).value as x.EnumType;
   const srg0T = (v.srg0.t as x.FunType).value as x.EnumType;

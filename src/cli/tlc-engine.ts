@@ -5,28 +5,15 @@
  */
 import { allAsExpected, checkScenario } from '../explore/check-scenario.js';
 import type { Scenario } from '../model/index.js';
-import { locateTlc } from '../tlc/index.js';
+import { checkWithTlc } from '../tla/engine-tlc.js';
 import { EXIT_MISMATCH, EXIT_OK } from './command.js';
 import { table } from './format.js';
 import { MNHA_FAMILY } from '../../models/spec-families.js';
 
 /** Runs TLC (and the built-in engine for `both`) on a scenario; resolves to the exit status. */
 export async function runTlcEngine(sc: Scenario, engine: 'tlc' | 'both', opts: { json: boolean; workers: number }): Promise<number> {
-  const located = await locateTlc({});
-  if (!located.ok) {
-    process.stderr.write(`ha-verify check: ${located.error.message}\n`);
-    return EXIT_MISMATCH;
-  }
-  let tlcMod: { checkWithTlc?: (name: string, o: Record<string, unknown>) => Promise<unknown> };
-  try {
-    tlcMod = (await import('../tla/engine-tlc.js')) as unknown as typeof tlcMod;
-  } catch {
-    process.stderr.write('ha-verify check: the TLC engine is not built into this version yet\n');
-    return EXIT_MISMATCH;
-  }
-  const tlc = (await tlcMod.checkWithTlc!(sc.name, { workers: opts.workers, family: MNHA_FAMILY })) as
-    | { ok: true; distinctStates: number; properties: { name: string; verdict: string }[] }
-    | { ok: false; error: { message: string } };
+  // checkWithTlc looks for Java and the jar first and says in one line what is missing.
+  const tlc = await checkWithTlc(sc.name, { workers: opts.workers, family: MNHA_FAMILY });
   if (!tlc.ok) {
     process.stderr.write(`ha-verify check: ${tlc.error.message}\n`);
     return EXIT_MISMATCH;
@@ -34,7 +21,7 @@ export async function runTlcEngine(sc: Scenario, engine: 'tlc' | 'both', opts: {
   if (engine === 'tlc') {
     const expectedOk = tlc.properties.every((p) => (sc.expect[p.name] ?? 'holds') === p.verdict);
     if (opts.json) {
-      const { properties, ...rest } = tlc as unknown as { properties: { name: string; verdict: string; trace?: unknown }[] } & Record<string, unknown>;
+      const { properties, ...rest } = tlc;
       process.stdout.write(JSON.stringify({ ...rest, properties: properties.map(({ trace, ...p }) => ({ ...p, expected: sc.expect[p.name] ?? 'holds', hasTrace: trace !== undefined })) }, null, 2) + '\n');
     } else {
       process.stdout.write(`scenario ${sc.name}: ${sc.title}\nengine tlc: ${tlc.distinctStates} distinct states\n\n`);

@@ -79,14 +79,14 @@ const SLICE = 4096;
 /** Explores every reachable state of a compiled model. */
 export async function explore(cm: CompiledModel, opts: ExploreOptions = {}): Promise<ExploreResult> {
   const { layout, transitions, codec } = cm;
-  void layout;
   const h = cm.h;
   const nSlots = layout.slots.length;
   const W = layout.words;
   const exact = W <= 2;
   const s = new Float64Array(nSlots);
   const t = new Float64Array(nSlots);
-  const buf = new Uint32Array(W);
+  // At least two words, so that a one-word state reads as a 64-bit key with a zero high half.
+  const buf = new Uint32Array(Math.max(W, 2));
   const fp = new Uint32Array(2);
   const retain = !!opts.keepGraph || !!opts.retainStates;
   const store = new StateStore(W, transitions.length, 1 << 16, retain);
@@ -101,8 +101,9 @@ export async function explore(cm: CompiledModel, opts: ExploreOptions = {}): Pro
   let lastProgress = start;
   const interval = opts.progressIntervalMs ?? 2000;
 
-  const keyA = () => (exact ? buf[0] : fp[0]);
-  const keyB = () => (exact ? (W > 1 ? buf[1] : 0) : fp[1]);
+  // The seen-set key of the packed state in `buf`: the state itself when it
+  // fits 64 bits, else its fingerprint (computed into fp).
+  const key = exact ? buf : fp;
   const checkInvariants = (slots: Float64Array, index: number) => {
     for (const inv of invariants) if (!violations.has(inv.name) && !inv.pred(slots)) violations.set(inv.name, index);
   };
@@ -110,7 +111,7 @@ export async function explore(cm: CompiledModel, opts: ExploreOptions = {}): Pro
   // Initial state.
   codec.pack(cm.init, buf, 0);
   if (!exact) fingerprint(buf, 0, W, fp);
-  seen.insert(keyA(), keyB(), 0);
+  seen.insert(key[0], key[1], 0);
   store.push(buf, 0, -1, -1);
   generated++;
   checkInvariants(cm.init, 0);
@@ -129,7 +130,7 @@ export async function explore(cm: CompiledModel, opts: ExploreOptions = {}): Pro
     codec.pack(t, buf, 0);
     if (!exact) fingerprint(buf, 0, W, fp);
     const idx = store.size;
-    const found = seen.insert(keyA(), keyB(), idx);
+    const found = seen.insert(key[0], key[1], idx);
     if (found === -1) {
       store.push(buf, 0, current, k);
       if (invariants.length) checkInvariants(t, idx);
@@ -176,7 +177,7 @@ export async function explore(cm: CompiledModel, opts: ExploreOptions = {}): Pro
     ...(stopReason ? { stopReason } : {}),
     distinct: store.size,
     generated,
-    depth: complete && cursor === levelEnd && store.size === levelEnd ? depth : depth,
+    depth,
     durationMs,
     violations,
     deadlock,

@@ -10,7 +10,6 @@ import { type Expectation, type LivenessProperty, type Scenario, lowerSystem } f
 import { type ItfTrace, writeItfTraceFile } from '../trace/index.js';
 import { type Progress, explore } from './bfs.js';
 import { type CompiledModel, compileModel } from './compile.js';
-import { unpack } from './layout.js';
 import { findLivenessViolation } from './liveness.js';
 import { exploreParallel } from './parallel.js';
 import type { ScenarioSource } from './parallel-protocol.js';
@@ -153,7 +152,7 @@ export async function checkScenario(sc: Scenario, opts: CheckOptions = {}): Prom
           const pBits = new Uint8Array(n);
           const notQ = new Uint8Array(n);
           for (let i = 0; i < n; i++) {
-            unpack(cm.layout, result.store.raw, result.store.at(i), slots);
+            cm.codec.unpack(result.store.raw, result.store.at(i), slots);
             pBits[i] = pp(slots) ? 1 : 0;
             notQ[i] = qq(slots) ? 0 : 1;
           }

@@ -238,10 +238,16 @@ export function genCode(ctx: GenCtx, e: Expr): string {
       const s = genCode(ctx, e.seq);
       if (e.op === 'len') {
         // Short sequences: compare with the length offsets inline.
+        if (isConst(s)) {
+          let l = 0;
+          while (l < st.max && Number(s) >= base[l + 1]) l++;
+          return String(l);
+        }
         if (st.max <= 3) {
+          // Written over a parameter so that the sequence's code is computed once.
           let expr = '0';
-          for (let l = 1; l <= st.max; l++) expr = `(${s} >= ${base[l]} ? ${l} : ${expr})`;
-          return isConst(s) ? String(Function(`return ${expr}`)()) : `((x) => ${expr.split(s).join('x')})(${s})`;
+          for (let l = 1; l <= st.max; l++) expr = `(x >= ${base[l]} ? ${l} : ${expr})`;
+          return `((x) => ${expr})(${s})`;
         }
         return `${ops}.lenOf(${s})`;
       }

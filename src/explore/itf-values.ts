@@ -42,7 +42,8 @@ export function fromPlain(t: Type, p: PlainValue, where = 'value'): Value {
       const out: Record<string, Value> = {};
       for (let i = 0; i < keyCount(t.key); i++) {
         const k = keyAt(t.key, i);
-        const v = p.has(k) ? p.get(k)! : p.has(BigInt(typeof k === 'number' ? k : 0)) && typeof k === 'number' ? p.get(BigInt(k))! : bad(`a value at key ${k}`);
+        // ITF integers come back as numbers (safe integers), so keys match directly.
+        const v = p.has(k) ? p.get(k)! : bad(`a value at key ${k}`);
         out[String(k)] = fromPlain(t.value, v, `${where}[${k}]`);
       }
       return out;

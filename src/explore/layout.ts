@@ -105,28 +105,6 @@ export function makeCodec(layout: Layout): Codec {
   return { pack, unpack: unpackFn };
 }
 
-/** Packs slot codes into words. */
-export function pack(layout: Layout, s: Int32Array | Float64Array, out: Uint32Array, at = 0): void {
-  out.fill(0, at, at + layout.words);
-  const slots = layout.slots;
-  for (let i = 0; i < slots.length; i++) {
-    const sl = slots[i];
-    if (sl.bits === 0) continue;
-    out[at + sl.word] |= (s[i] - sl.lo) << sl.shift;
-  }
-}
-
-/** Unpacks words into slot codes. */
-export function unpack(layout: Layout, words: Uint32Array, at: number, s: Int32Array | Float64Array): void {
-  const slots = layout.slots;
-  for (let i = 0; i < slots.length; i++) {
-    const sl = slots[i];
-    if (sl.bits === 0) { s[i] = sl.lo; continue; }
-    const w = words[at + sl.word] >>> sl.shift;
-    s[i] = (sl.bits === 32 ? w : w & ((1 << sl.bits) - 1)) + sl.lo;
-  }
-}
-
 /** Slot codes of a state given as values. */
 export function encodeState(layout: Layout, st: State, out: Float64Array): void {
   for (const vl of layout.order) {

@@ -6,7 +6,7 @@
 import type { Value } from '../dsl/index.js';
 import { type ItfTrace, type PlainStep, type PlainValue, toItfTrace } from '../trace/index.js';
 import type { CompiledModel } from './compile.js';
-import { decodeState, unpack } from './layout.js';
+import { decodeState } from './layout.js';
 import type { StateStore } from './state-store.js';
 import { toPlain } from './itf-values.js';
 
@@ -14,7 +14,7 @@ import { toPlain } from './itf-values.js';
 /** The values of stored state i. */
 export function storedState(cm: CompiledModel, store: StateStore, i: number): Record<string, Value> {
   const s = new Float64Array(cm.layout.slots.length);
-  unpack(cm.layout, store.raw, store.at(i), s);
+  cm.codec.unpack(store.raw, store.at(i), s);
   return decodeState(cm.layout, s);
 }
 
@@ -28,7 +28,7 @@ export function slotsAlong(cm: CompiledModel, store: StateStore, path: readonly 
   if (store.retains) {
     return path.map((i) => {
       const s = new Float64Array(n);
-      unpack(cm.layout, store.raw, store.at(i), s);
+      cm.codec.unpack(store.raw, store.at(i), s);
       return s;
     });
   }

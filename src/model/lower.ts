@@ -12,9 +12,10 @@ import {
   mapExpr, not, or, seqT, showType, tail, variable, when,
 } from '../dsl/index.js';
 import { ModelError } from './errors.js';
-import type { ActionOrigin, FlatAction, FlatModel, FlatVar, State } from './flat-model.js';
+import type { ActionOrigin, FlatAction, FlatModel, FlatVar } from './flat-model.js';
 import type { MachineModel } from './machine-model.js';
 import { readMachine } from './read-machine.js';
+import { pascal } from './names.js';
 import { enabledCondition, regionsOf, transitionEffect } from './statechart.js';
 import type { InstanceDecl, StepDecl, SystemDecl } from './system.js';
 import { SELF_FIELD } from './xstate-dsl.js';
@@ -33,9 +34,6 @@ export interface LoweredInstance {
 /** Name of the `let` that holds the message being received. */
 export const MSG_LET = 'm';
 
-function pascal(s: string): string {
-  return s.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => (w === w.toUpperCase() ? w[0] + w.slice(1).toLowerCase() : w[0].toUpperCase() + w.slice(1))).join('');
-}
 
 /** Reads every machine of the system and names its instances. */
 export function lowerInstances(sys: SystemDecl): LoweredInstance[] {

@@ -10,6 +10,7 @@ import { type EnumType, type Expr, type Stmt, type Type, enumT } from '../dsl/in
 import { ModelError } from './errors.js';
 import { type MachineModel, OFF, type StateInfo, type TransitionInfo } from './machine-model.js';
 import { dslTag } from './xstate-dsl.js';
+import { pascal } from './names.js';
 
 /** What a model author declares next to an XState machine. */
 export interface MachineDefinition {
@@ -43,13 +44,6 @@ interface XTransition {
   eventType: string;
 }
 
-function pascal(s: string): string {
-  return s
-    .split(/[^A-Za-z0-9]+/)
-    .filter(Boolean)
-    .map((w) => (w === w.toUpperCase() ? w[0] + w.slice(1).toLowerCase() : w[0].toUpperCase() + w.slice(1)))
-    .join('');
-}
 
 /**
  * Reads a machine. Throws `ModelError` for anything outside the supported

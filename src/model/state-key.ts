@@ -23,22 +23,3 @@ function enc(t: Type, v: Value): string {
 export function stateKey(vars: readonly FlatVar[], s: State): string {
   return vars.map((v) => enc(v.t, s[v.name])).join('|');
 }
-
-/** A state with every object rebuilt in its type's canonical key order. */
-export function canonicalState(vars: readonly FlatVar[], s: State): State {
-  const canon = (t: Type, v: Value): Value => {
-    switch (t.kind) {
-      case 'bool': case 'int': case 'enum': return v;
-      case 'record': return Object.fromEntries(t.fields.map(([f, ft]) => [f, canon(ft, (v as Record<string, Value>)[f])]));
-      case 'fun': {
-        const r = v as Record<string, Value>;
-        return Object.fromEntries(Array.from({ length: keyCount(t.key) }, (_, i) => {
-          const k = String(keyAt(t.key, i));
-          return [k, canon(t.value, r[k])];
-        }));
-      }
-      case 'seq': case 'set': return (v as Value[]).map((x) => canon(t.elem, x));
-    }
-  };
-  return Object.fromEntries(vars.map((v) => [v.name, canon(v.t, s[v.name])]));
-}

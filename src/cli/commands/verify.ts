@@ -7,7 +7,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { type CheckReport, allAsExpected, checkScenario } from '../../explore/check-scenario.js';
+import { type ReplayResult, replayManifest, replayTrace } from '../../replay/index.js';
 import { readItfTraceFile } from '../../trace/index.js';
+import { writeIndexHtml, writeTraceHtml } from '../../viewer/index.js';
 import { parseArgs } from '../args.js';
 import { type Command, EXIT_MISMATCH, EXIT_OK, UsageError } from '../command.js';
 import { duration, num, table } from '../format.js';
@@ -20,7 +22,7 @@ const HELP = `usage: ha-verify verify [options]
 Runs every scenario (or the ones named with --scenario) on the built-in
 engine, checks every verdict against the scenario's expectation, writes each
 counterexample to traces/<scenario>/<property>.itf.json, replays it against
-the implementation in src/impl, and prints a summary table. The same content
+the implementation in src/impl, replays the kept traces of traces/manifest.json, and prints a summary table. The same content
 goes to reports/verify.json and reports/verify.md, and reports/index.html
 links every trace to its viewer page.
 
@@ -48,53 +50,21 @@ interface Row {
   viewer?: string;
 }
 
-type ReplayFn = (path: string) => Promise<{ summary: string; result?: unknown }>;
-
-/** The replay of a trace file, through src/replay when it is built. */
-async function replayer(): Promise<ReplayFn | undefined> {
-  try {
-    const path = '../../replay/index.js'; // resolved at run time: replay is an optional module
-    const mod = (await import(path)) as { replayTrace?: (t: unknown) => Promise<{ outcome: string; step?: number; message?: string }> | { outcome: string; step?: number; message?: string } };
-    if (!mod.replayTrace) return undefined;
-    return async (file) => {
-      const t = await readItfTraceFile(file);
-      if (!t.ok) return { summary: `error: ${t.error.message}` };
-      const r = await mod.replayTrace!(t.value);
-      if (r.outcome === 'follows') return { summary: 'follows the whole trace', result: r };
-      if (r.outcome === 'departs') return { summary: `departs at step ${r.step}`, result: r };
-      return { summary: `error: ${r.message ?? 'replay failed'}`, result: r };
-    };
-  } catch {
-    return undefined;
-  }
+/** Replays one trace file against the implementation: a one-line summary and the result for the viewer. */
+async function replayFile(file: string): Promise<{ summary: string; result?: ReplayResult }> {
+  const t = await readItfTraceFile(file);
+  if (!t.ok) return { summary: `error: ${t.error.message}` };
+  const r = replayTrace(t.value);
+  if (r.outcome === 'follows') return { summary: 'follows the whole trace', result: r };
+  if (r.outcome === 'departs') return { summary: `departs at step ${r.step}`, result: r };
+  return { summary: `error: ${r.message}`, result: r };
 }
 
-/** The kept traces of traces/manifest.json, replayed as the manifest says. */
-async function replayKept(manifest: string): Promise<{ trace: string; expect: string; ok: boolean; verdict: string }[] | undefined> {
-  try {
-    const path = '../../replay/index.js';
-    const mod = (await import(path)) as { replayManifest?: (p: string) => Promise<{ checks?: { entry: { trace: string; expect: string }; ok: boolean; verdict: string }[]; message?: string }> };
-    if (!mod.replayManifest) return undefined;
-    const r = await mod.replayManifest(manifest);
-    if (!r.checks) return [{ trace: manifest, expect: 'a valid manifest', ok: false, verdict: r.message ?? 'unreadable' }];
-    return r.checks.map((c) => ({ trace: c.entry.trace, expect: c.entry.expect, ok: c.ok, verdict: c.verdict }));
-  } catch {
-    return undefined;
-  }
-}
-
-/** Viewer page writer, through src/viewer when it is built. */
-async function viewer(): Promise<{ page?: (trace: string, out: string, opts: { replay?: unknown }) => Promise<void>; index?: (rows: Row[], reportsDir: string) => Promise<void> }> {
-  try {
-    const path = '../../viewer/index.js'; // resolved at run time: the viewer is an optional module
-    const mod = (await import(path)) as Record<string, unknown>;
-    const out: { page?: (trace: string, out: string, opts: { replay?: unknown }) => Promise<void>; index?: (rows: Row[], reportsDir: string) => Promise<void> } = {};
-    if (typeof mod.writeTraceHtml === 'function') out.page = mod.writeTraceHtml as (t: string, o: string, opts: { replay?: unknown }) => Promise<void>;
-    if (typeof mod.writeIndexHtml === 'function') out.index = mod.writeIndexHtml as (rows: Row[], d: string) => Promise<void>;
-    return out;
-  } catch {
-    return {};
-  }
+/** The kept traces of a manifest, each replayed and judged as the manifest says. */
+async function replayKept(manifest: string): Promise<{ trace: string; expect: string; ok: boolean; verdict: string }[]> {
+  const r = await replayManifest(manifest);
+  if ('outcome' in r) return [{ trace: manifest, expect: 'a valid manifest', ok: false, verdict: r.message }];
+  return r.checks.map((c) => ({ trace: c.entry.trace, expect: c.entry.expect, ok: c.ok, verdict: c.verdict }));
 }
 
 function markdown(reports: CheckReport[], rows: Row[], ok: boolean): string {
@@ -118,8 +88,7 @@ export const command: Command = {
     const scenarios = options.scenario ? String(options.scenario).split(',').map((n) => scenarioNamed(n)) : SCENARIOS;
     const tracesDir = (options.traces as string | undefined) ?? 'traces';
     const reportsDir = (options.reports as string | undefined) ?? 'reports';
-    const replay = options['no-replay'] ? undefined : await replayer();
-    const view = await viewer();
+    const replay = options['no-replay'] ? undefined : replayFile;
     const interrupt = interruptSignal();
     const reports: CheckReport[] = [];
     const rows: Row[] = [];
@@ -139,11 +108,9 @@ export const command: Command = {
             row.trace = p.trace;
             const replayed = replay ? await replay(p.trace) : undefined;
             if (replayed) row.replay = replayed.summary;
-            if (view.page) {
-              const html = join(reportsDir, sc.name, `${p.name}.html`);
-              await view.page(p.trace, html, replayed?.result !== undefined ? { replay: replayed.result } : {});
-              row.viewer = html;
-            }
+            const html = join(reportsDir, sc.name, `${p.name}.html`);
+            const page = await writeTraceHtml(p.trace, html, replayed?.result !== undefined ? { replay: replayed.result } : {});
+            if (page.ok) row.viewer = html;
           }
           rows.push(row);
         }
@@ -162,14 +129,14 @@ export const command: Command = {
       result: ok ? 'as expected' : 'NOT as expected',
       complete,
       durationMs: Math.round(performance.now() - started),
-      replay: replay ? 'src/impl' : 'not available',
+      replay: replay ? 'src/impl' : 'skipped',
       scenarios: reports,
       rows,
       kept: kept ?? [],
     };
     await writeFileAtomic(join(reportsDir, 'verify.json'), JSON.stringify(summary, null, 2) + '\n');
     await writeFileAtomic(join(reportsDir, 'verify.md'), markdown(reports, rows, ok));
-    if (view.index) await view.index(rows, reportsDir);
+    await writeIndexHtml(rows, reportsDir);
     if (options.json) {
       process.stdout.write(JSON.stringify(summary, null, 2) + '\n');
     } else {
@@ -185,8 +152,7 @@ export const command: Command = {
         out.push(table(['trace', 'expected', 'replay'], kept.map((k) => [k.trace, k.expect, k.ok ? k.verdict : `${k.verdict}  <-- NOT AS EXPECTED`])));
         out.push('');
       }
-      if (!replay && !options['no-replay']) out.push('replay: not available in this build');
-      out.push(`reports: ${join(reportsDir, 'verify.md')}, ${join(reportsDir, 'verify.json')}${view.index ? `, ${join(reportsDir, 'index.html')}` : ''}`);
+      out.push(`reports: ${join(reportsDir, 'verify.md')}, ${join(reportsDir, 'verify.json')}, ${join(reportsDir, 'index.html')}`);
       out.push(ok ? 'result: every expectation holds' : 'result: NOT as expected');
       process.stdout.write(out.join('\n') + '\n');
     }
