@@ -1,6 +1,7 @@
 /**
- * Access to the real TLC outputs in ../shared/fixtures/tlc (next to the
- * repository), and small builders for the values tests expect. Expected
+ * Access to the real TLC outputs kept in the repository
+ * (test/fixtures/tlc, see its README for how and with which TLC they were
+ * recorded), and small builders for the values tests expect. Expected
  * values in tests are transcribed by hand from the fixture text.
  */
 import { readFileSync } from 'node:fs';
@@ -11,7 +12,7 @@ import type { TlaValue } from '../../src/tlc/tla-value.js';
 import type { ItfValue } from '../../src/trace/itf-types.js';
 
 /** The folder of the TLC fixtures. */
-export const FIXTURES = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../shared/fixtures/tlc');
+export const FIXTURES = resolve(fileURLToPath(new URL('.', import.meta.url)), '../fixtures/tlc');
 
 /** The text of one fixture file. */
 export function fixture(name: string): string {

@@ -1,6 +1,6 @@
 /**
  * Every `*.tool.out` fixture parsed; expected values are transcribed by hand
- * from the fixture text (see /work/shared/fixtures/tlc).
+ * from the fixture text (see test/fixtures/tlc).
  */
 import { describe, expect, it } from 'vitest';
 
