@@ -9,7 +9,6 @@ EXTENDS MNHA, TLC
 \* The value of each constant of MNHA in this scenario.
 MC_Nodes == {"n1", "n2"}
 MC_Sessions == {}
-MC_SessionOrNone == {"none"}
 MC_LocalId == ("n1" :> 1 @@ "n2" :> 2)
 MC_Priority == [k \in {"n1", "n2"} |-> 0]
 MC_Peer == ("n1" :> "n2" @@ "n2" :> "n1")
@@ -20,4 +19,7 @@ MC_ManualFailover == FALSE
 MC_Ipsec == FALSE
 MC_TieBreak == "n1"
 MC_Faults == {"icl", "crash", "srg1Monitor"}
+MC_IclCapacity == 4
+MC_FaultWindow == 1
+MC_WaitForAnswer == TRUE
 =============================================================================

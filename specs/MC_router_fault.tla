@@ -4,16 +4,16 @@
 \* the probe router may answer probes off its preferred path.
 \* As default, plus a router fault. With the ICL down and the router answering both nodes, both
 \* become active: NoSplitBrain is expected to be violated, and every split brain must follow an
-\* off-path probe answer.
+\* off-path probe answer. Both nodes have activeness-priority 150: equal priorities decide nothing,
+\* so the split brain resolves by local id.
 
 EXTENDS MNHA, TLC
 
 \* The value of each constant of MNHA in this scenario.
 MC_Nodes == {"n1", "n2"}
 MC_Sessions == {}
-MC_SessionOrNone == {"none"}
 MC_LocalId == ("n1" :> 1 @@ "n2" :> 2)
-MC_Priority == [k \in {"n1", "n2"} |-> 0]
+MC_Priority == [k \in {"n1", "n2"} |-> 150]
 MC_Peer == ("n1" :> "n2" @@ "n2" :> "n1")
 MC_IclLossAtActive == "withdraw"
 MC_RouteConvergence == "instant"
@@ -22,4 +22,7 @@ MC_ManualFailover == FALSE
 MC_Ipsec == FALSE
 MC_TieBreak == "n1"
 MC_Faults == {"icl", "crash", "srg1Monitor", "router"}
+MC_IclCapacity == 4
+MC_FaultWindow == 1
+MC_WaitForAnswer == TRUE
 =============================================================================

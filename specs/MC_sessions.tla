@@ -11,7 +11,6 @@ EXTENDS MNHA, TLC
 \* The value of each constant of MNHA in this scenario.
 MC_Nodes == {"n1", "n2"}
 MC_Sessions == {"s1", "s2"}
-MC_SessionOrNone == {"none", "s1", "s2"}
 MC_LocalId == ("n1" :> 1 @@ "n2" :> 2)
 MC_Priority == [k \in {"n1", "n2"} |-> 0]
 MC_Peer == ("n1" :> "n2" @@ "n2" :> "n1")
@@ -22,4 +21,7 @@ MC_ManualFailover == FALSE
 MC_Ipsec == FALSE
 MC_TieBreak == "n1"
 MC_Faults == {"icl", "srg0Monitor"}
+MC_IclCapacity == 4
+MC_FaultWindow == 1
+MC_WaitForAnswer == TRUE
 =============================================================================

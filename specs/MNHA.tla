@@ -9,7 +9,6 @@ EXTENDS Naturals, Sequences, FiniteSets
 CONSTANTS
   Nodes,             \* a set: ids of the node instances
   Sessions,          \* a set: values of parameter s of Packet
-  SessionOrNone,     \* a set: values differ between scenarios
   LocalId,           \* local-id of each node (1..10, distinct)
   Priority,          \* activeness-priority of each node; 0 = not configured
   Peer,              \* the other node
@@ -19,7 +18,10 @@ CONSTANTS
   ManualFailover,    \* an operator may move activeness to the backup
   Ipsec,             \* IKE/IPsec service on SRG1
   TieBreak,          \* node the routers prefer on equal preference
-  Faults             \* fault classes the environment may inject
+  Faults,            \* fault classes the environment may inject
+  IclCapacity,       \* most messages in flight in each ICL direction (bound of the search)
+  FaultWindow,       \* most ICL messages in flight when a fault, operator or traffic event strikes (bound of the search)
+  WaitForAnswer      \* a node that gives activeness away or leaves ineligible claims nothing until its peer answers
 
 \* Enumerations of the model (values are strings).
 Srg1States == {"hold", "active", "backup", "ineligible"}
@@ -30,11 +32,14 @@ SaStates == {"none", "synced", "up"}
 NodeOrNone == {"none", "n1", "n2"}
 FaultKinds == {"icl", "crash", "srg1Monitor", "srg0Monitor", "router", "probeLoss"}
 MsgTypes == {"STATE", "SESSION", "SA_SYNC", "SA_DELETE"}
+Flags == {"none", "ask", "handover", "answer"}
+TunnelStates == {"down", "up"}
 IclLossModes == {"withdraw", "keep-and-probe"}
 ConvergenceModes == {"instant", "async"}
+AskStates == {"idle", "asked", "askAgain"}
 
 \* The sequences of at most n elements of S: the domain of a bounded channel.
-BSeq(S, n) == UNION {[1..i -> S] : i \in 0..n}
+BSeq(S, n) == {i \in Seq(S) : Len(i) <= n}
 
 \* The domains of the scenario parameters; TLC checks them before it starts.
 ConstantsOK ==
@@ -48,6 +53,9 @@ ConstantsOK ==
   /\ Ipsec \in BOOLEAN
   /\ TieBreak \in Nodes
   /\ Faults \in SUBSET FaultKinds
+  /\ IclCapacity \in 1..8
+  /\ FaultWindow \in 0..4
+  /\ WaitForAnswer \in BOOLEAN
 
 ASSUME ConstantsOK
 
@@ -57,6 +65,7 @@ VARIABLES
   srg1,         \* SRG1 state of each node
   iclSeen,      \* the node sees its peer over the ICL
   peerSrg1,     \* the node's view of its peer's SRG1 state
+  awaiting,
   activeRoute,  \* active-signal-route installed
   backupRoute,  \* backup-signal-route installed
   adv,          \* route preference the node advertises
@@ -67,14 +76,17 @@ VARIABLES
   router,       \* the probe router behaves or is faulty
   rview,        \* the routers' view of each node's preference (async convergence)
   icl,          \* the interchassis link
-  notify,       \* the peer's latest SRG1 state notification in flight on the ICL (a newer one replaces it)
-  inbox,        \* messages in flight on the ICL to each node
+  msgs,         \* messages in flight on the ICL to each node, oldest first (the ICL is a TCP connection: in order, never replaced; lost on a cut or a crash)
   offPath,      \* history: the router has answered a probe off its preferred path
   probeLoss,    \* probe replies are being lost
-  lastPacket    \* the node that saw the latest packet of each session
+  lastPacket,   \* the node that saw the latest packet of each session
+  tunnel,       \* the remote IKE peer's tunnel
+  flapped,      \* history: the remote IKE peer has seen its tunnel renegotiated while it was up
+  iclOverflow   \* history: a protocol message did not fit the bound on messages in flight (the run is then inconclusive)
 
-vars == <<node, srg0, srg1, iclSeen, peerSrg1, activeRoute, backupRoute, adv, probing, shut, sess,
-          sa, router, rview, icl, notify, inbox, offPath, probeLoss, lastPacket>>
+vars == <<node, srg0, srg1, iclSeen, peerSrg1, awaiting, activeRoute, backupRoute, adv, probing,
+          shut, sess, sa, router, rview, icl, msgs, offPath, probeLoss, lastPacket, tunnel, flapped,
+          iclOverflow>>
 
 \* Every variable in its domain.
 TypeOK ==
@@ -83,6 +95,7 @@ TypeOK ==
   /\ srg1 \in [Nodes -> {"hold", "active", "backup", "ineligible", "off"}]
   /\ iclSeen \in [Nodes -> BOOLEAN]
   /\ peerSrg1 \in [Nodes -> PeerViews]
+  /\ awaiting \in [Nodes -> AskStates]
   /\ activeRoute \in [Nodes -> BOOLEAN]
   /\ backupRoute \in [Nodes -> BOOLEAN]
   /\ adv \in [Nodes -> Prefs]
@@ -93,11 +106,13 @@ TypeOK ==
   /\ router \in {"behaving", "faulty"}
   /\ rview \in [Nodes -> Prefs]
   /\ icl \in {"up", "down"}
-  /\ notify \in [Nodes -> BSeq([type : MsgTypes, srg1 : Srg1States, sid : SessionOrNone], 1)]
-  /\ inbox \in [Nodes -> BSeq([type : MsgTypes, srg1 : Srg1States, sid : SessionOrNone], 2)]
+  /\ msgs \in [Nodes -> BSeq([type : MsgTypes, srg1 : Srg1States, flag : Flags, sids : SUBSET Sessions], IclCapacity)]
   /\ offPath \in BOOLEAN
   /\ probeLoss \in BOOLEAN
   /\ lastPacket \in [Sessions -> NodeOrNone]
+  /\ tunnel \in TunnelStates
+  /\ flapped \in BOOLEAN
+  /\ iclOverflow \in BOOLEAN
 
 \* The initial state.
 Init ==
@@ -106,6 +121,7 @@ Init ==
   /\ srg1 = [k \in Nodes |-> "hold"]
   /\ iclSeen = [k \in Nodes |-> FALSE]
   /\ peerSrg1 = [k \in Nodes |-> "unknown"]
+  /\ awaiting = [k \in Nodes |-> "idle"]
   /\ activeRoute = [k \in Nodes |-> FALSE]
   /\ backupRoute = [k \in Nodes |-> FALSE]
   /\ adv = [k \in Nodes |-> "low"]
@@ -116,11 +132,13 @@ Init ==
   /\ router = "behaving"
   /\ rview = [k \in Nodes |-> "low"]
   /\ icl = "down"
-  /\ notify = [k \in Nodes |-> <<>>]
-  /\ inbox = [k \in Nodes |-> <<>>]
+  /\ msgs = [k \in Nodes |-> <<>>]
   /\ offPath = FALSE
   /\ probeLoss = FALSE
   /\ lastPacket = [k \in Sessions |-> "none"]
+  /\ tunnel = "down"
+  /\ flapped = FALSE
+  /\ iclOverflow = FALSE
 
 \* -------------------- definitions --------------------
 
@@ -145,80 +163,116 @@ Answers(n) == RouterPrefers(n) \/ router = "faulty"
 IclCut ==
   /\ "icl" \in Faults
   /\ icl = "up"
-  /\ inbox' = [k \in Nodes |-> <<>>]
-  /\ notify' = [k \in Nodes |-> <<>>]
+  /\ msgs' = [k \in Nodes |-> <<>>]
   /\ icl' = "down"
-  /\ UNCHANGED <<node, srg0, srg1, iclSeen, peerSrg1, activeRoute, backupRoute, adv, probing, shut,
-                 sess, sa, router, rview, offPath, probeLoss, lastPacket>>
+  /\ UNCHANGED <<node, srg0, srg1, iclSeen, peerSrg1, awaiting, activeRoute, backupRoute, adv,
+                 probing, shut, sess, sa, router, rview, offPath, probeLoss, lastPacket, tunnel,
+                 flapped, iclOverflow>>
 
 \* Fault: node n crashes: its state is lost and its routes are withdrawn.
 Crash(n) ==
   /\ "crash" \in Faults
   /\ node[n] = "up"
-  /\ inbox' = [k \in Nodes |-> <<>>]
-  /\ notify' = [k \in Nodes |-> <<>>]
+  /\ msgs' = [k \in Nodes |-> <<>>]
   /\ sa' = [sa EXCEPT ![n] = "none"]
   /\ srg1' = [srg1 EXCEPT ![n] = "off"]
   /\ srg0' = [srg0 EXCEPT ![n] = "off"]
   /\ node' = [node EXCEPT ![n] = "down"]
   /\ iclSeen' = [iclSeen EXCEPT ![n] = FALSE]
   /\ peerSrg1' = [peerSrg1 EXCEPT ![n] = "unknown"]
+  /\ awaiting' = [awaiting EXCEPT ![n] = "idle"]
   /\ activeRoute' = [activeRoute EXCEPT ![n] = FALSE]
   /\ backupRoute' = [backupRoute EXCEPT ![n] = FALSE]
   /\ adv' = [adv EXCEPT ![n] = "none"]
   /\ probing' = [probing EXCEPT ![n] = FALSE]
   /\ shut' = [shut EXCEPT ![n] = TRUE]
   /\ sess' = [sess EXCEPT ![n] = [s \in Sessions |-> "none"]]
-  /\ UNCHANGED <<router, rview, icl, offPath, probeLoss, lastPacket>>
+  /\ UNCHANGED <<router, rview, icl, offPath, probeLoss, lastPacket, tunnel, flapped, iclOverflow>>
 
 \* Fault: SRG1's monitored objects on n reach the failure threshold.
 HoldOnMon1Fail(n) ==
   /\ "srg1Monitor" \in Faults
+  /\ Len(msgs["n1"]) + Len(msgs["n2"]) <= FaultWindow
   /\ node[n] = "up"
   /\ srg1[n] = "hold"
+  /\ FALSE => Len(msgs[Peer[n]]) < IclCapacity
+  /\ iclSeen[n] => Len(msgs[Peer[n]]) < IclCapacity
+  /\ msgs' = [msgs EXCEPT ![Peer[n]] = IF iclSeen[n]
+                                       THEN IF icl = "up" /\ node[Peer[n]] = "up"
+                                            THEN IF Len(@) < IclCapacity
+                                                 THEN Append(@, [type |-> "STATE", srg1 |-> "ineligible", flag |-> "none", sids |-> {}])
+                                                 ELSE @
+                                            ELSE @
+                                       ELSE @]
+  /\ iclOverflow' = IF iclSeen[n]
+                    THEN IF icl = "up" /\ node[Peer[n]] = "up"
+                         THEN IF Len(msgs[Peer[n]]) < IclCapacity THEN iclOverflow ELSE TRUE
+                         ELSE iclOverflow
+                    ELSE iclOverflow
+  /\ probing' = [probing EXCEPT ![n] = FALSE]
   /\ srg1' = [srg1 EXCEPT ![n] = "ineligible"]
   /\ activeRoute' = [activeRoute EXCEPT ![n] = FALSE]
   /\ backupRoute' = [backupRoute EXCEPT ![n] = FALSE]
   /\ adv' = [adv EXCEPT ![n] = "low"]
-  /\ probing' = [probing EXCEPT ![n] = FALSE]
-  /\ notify' = [notify EXCEPT ![Peer[n]] = IF icl = "up" /\ node[Peer[n]] = "up"
-                                           THEN Append(<<>>, [type |-> "STATE", srg1 |-> "ineligible", sid |-> "none"])
-                                           ELSE @]
-  /\ UNCHANGED <<node, srg0, iclSeen, peerSrg1, shut, sess, sa, router, rview, icl, inbox, offPath,
-                 probeLoss, lastPacket>>
+  /\ UNCHANGED <<node, srg0, iclSeen, peerSrg1, awaiting, shut, sess, sa, router, rview, icl,
+                 offPath, probeLoss, lastPacket, tunnel, flapped>>
 
 \* Fault: SRG1's monitored objects on n reach the failure threshold.
 ActiveOnMon1Fail(n) ==
   /\ "srg1Monitor" \in Faults
+  /\ Len(msgs["n1"]) + Len(msgs["n2"]) <= FaultWindow
   /\ node[n] = "up"
   /\ srg1[n] = "active"
+  /\ iclSeen[n] => Len(msgs[Peer[n]]) < IclCapacity
+  /\ FALSE => Len(msgs[Peer[n]]) < IclCapacity
   /\ sa' = [sa EXCEPT ![n] = IF @ = "up" THEN "synced" ELSE @]
+  /\ msgs' = [msgs EXCEPT ![Peer[n]] = IF iclSeen[n]
+                                       THEN IF icl = "up" /\ node[Peer[n]] = "up"
+                                            THEN IF Len(@) < IclCapacity
+                                                 THEN Append(@, [type |-> "STATE", srg1 |-> "ineligible", flag |-> "none", sids |-> {}])
+                                                 ELSE @
+                                            ELSE @
+                                       ELSE @]
+  /\ iclOverflow' = IF iclSeen[n]
+                    THEN IF icl = "up" /\ node[Peer[n]] = "up"
+                         THEN IF Len(msgs[Peer[n]]) < IclCapacity THEN iclOverflow ELSE TRUE
+                         ELSE iclOverflow
+                    ELSE iclOverflow
+  /\ probing' = [probing EXCEPT ![n] = FALSE]
   /\ srg1' = [srg1 EXCEPT ![n] = "ineligible"]
   /\ activeRoute' = [activeRoute EXCEPT ![n] = FALSE]
   /\ backupRoute' = [backupRoute EXCEPT ![n] = FALSE]
   /\ adv' = [adv EXCEPT ![n] = "low"]
-  /\ probing' = [probing EXCEPT ![n] = FALSE]
-  /\ notify' = [notify EXCEPT ![Peer[n]] = IF icl = "up" /\ node[Peer[n]] = "up"
-                                           THEN Append(<<>>, [type |-> "STATE", srg1 |-> "ineligible", sid |-> "none"])
-                                           ELSE @]
-  /\ UNCHANGED <<node, srg0, iclSeen, peerSrg1, shut, sess, router, rview, icl, inbox, offPath,
-                 probeLoss, lastPacket>>
+  /\ UNCHANGED <<node, srg0, iclSeen, peerSrg1, awaiting, shut, sess, router, rview, icl, offPath,
+                 probeLoss, lastPacket, tunnel, flapped>>
 
 \* Fault: SRG1's monitored objects on n reach the failure threshold.
 BackupOnMon1Fail(n) ==
   /\ "srg1Monitor" \in Faults
+  /\ Len(msgs["n1"]) + Len(msgs["n2"]) <= FaultWindow
   /\ node[n] = "up"
   /\ srg1[n] = "backup"
+  /\ FALSE => Len(msgs[Peer[n]]) < IclCapacity
+  /\ iclSeen[n] => Len(msgs[Peer[n]]) < IclCapacity
+  /\ msgs' = [msgs EXCEPT ![Peer[n]] = IF iclSeen[n]
+                                       THEN IF icl = "up" /\ node[Peer[n]] = "up"
+                                            THEN IF Len(@) < IclCapacity
+                                                 THEN Append(@, [type |-> "STATE", srg1 |-> "ineligible", flag |-> "none", sids |-> {}])
+                                                 ELSE @
+                                            ELSE @
+                                       ELSE @]
+  /\ iclOverflow' = IF iclSeen[n]
+                    THEN IF icl = "up" /\ node[Peer[n]] = "up"
+                         THEN IF Len(msgs[Peer[n]]) < IclCapacity THEN iclOverflow ELSE TRUE
+                         ELSE iclOverflow
+                    ELSE iclOverflow
+  /\ probing' = [probing EXCEPT ![n] = FALSE]
   /\ srg1' = [srg1 EXCEPT ![n] = "ineligible"]
   /\ activeRoute' = [activeRoute EXCEPT ![n] = FALSE]
   /\ backupRoute' = [backupRoute EXCEPT ![n] = FALSE]
   /\ adv' = [adv EXCEPT ![n] = "low"]
-  /\ probing' = [probing EXCEPT ![n] = FALSE]
-  /\ notify' = [notify EXCEPT ![Peer[n]] = IF icl = "up" /\ node[Peer[n]] = "up"
-                                           THEN Append(<<>>, [type |-> "STATE", srg1 |-> "ineligible", sid |-> "none"])
-                                           ELSE @]
-  /\ UNCHANGED <<node, srg0, iclSeen, peerSrg1, shut, sess, sa, router, rview, icl, inbox, offPath,
-                 probeLoss, lastPacket>>
+  /\ UNCHANGED <<node, srg0, iclSeen, peerSrg1, awaiting, shut, sess, sa, router, rview, icl,
+                 offPath, probeLoss, lastPacket, tunnel, flapped>>
 
 \* Fault: SRG0's monitored objects on n reach the failure threshold.
 ColdSyncOnMon0Fail(n) ==
@@ -227,8 +281,9 @@ ColdSyncOnMon0Fail(n) ==
   /\ srg0[n] = "coldSync"
   /\ srg0' = [srg0 EXCEPT ![n] = "isolated"]
   /\ shut' = [shut EXCEPT ![n] = TRUE]
-  /\ UNCHANGED <<node, srg1, iclSeen, peerSrg1, activeRoute, backupRoute, adv, probing, sess, sa,
-                 router, rview, icl, notify, inbox, offPath, probeLoss, lastPacket>>
+  /\ UNCHANGED <<node, srg1, iclSeen, peerSrg1, awaiting, activeRoute, backupRoute, adv, probing,
+                 sess, sa, router, rview, icl, msgs, offPath, probeLoss, lastPacket, tunnel,
+                 flapped, iclOverflow>>
 
 \* Fault: SRG0's monitored objects on n reach the failure threshold.
 OnlineOnMon0Fail(n) ==
@@ -237,37 +292,47 @@ OnlineOnMon0Fail(n) ==
   /\ srg0[n] = "online"
   /\ srg0' = [srg0 EXCEPT ![n] = "isolated"]
   /\ shut' = [shut EXCEPT ![n] = TRUE]
-  /\ UNCHANGED <<node, srg1, iclSeen, peerSrg1, activeRoute, backupRoute, adv, probing, sess, sa,
-                 router, rview, icl, notify, inbox, offPath, probeLoss, lastPacket>>
+  /\ UNCHANGED <<node, srg1, iclSeen, peerSrg1, awaiting, activeRoute, backupRoute, adv, probing,
+                 sess, sa, router, rview, icl, msgs, offPath, probeLoss, lastPacket, tunnel,
+                 flapped, iclOverflow>>
 
 \* Fault: the probe router starts answering probes off its preferred path.
 RouterMisbehaves ==
   /\ "router" \in Faults
   /\ router = "behaving"
   /\ router' = "faulty"
-  /\ UNCHANGED <<node, srg0, srg1, iclSeen, peerSrg1, activeRoute, backupRoute, adv, probing, shut,
-                 sess, sa, rview, icl, notify, inbox, offPath, probeLoss, lastPacket>>
+  /\ UNCHANGED <<node, srg0, srg1, iclSeen, peerSrg1, awaiting, activeRoute, backupRoute, adv,
+                 probing, shut, sess, sa, rview, icl, msgs, offPath, probeLoss, lastPacket, tunnel,
+                 flapped, iclOverflow>>
 
 \* Fault: probe replies stop getting through.
 ProbeLossStarts ==
   /\ "probeLoss" \in Faults
   /\ ~probeLoss
   /\ probeLoss' = TRUE
-  /\ UNCHANGED <<node, srg0, srg1, iclSeen, peerSrg1, activeRoute, backupRoute, adv, probing, shut,
-                 sess, sa, router, rview, icl, notify, inbox, offPath, lastPacket>>
+  /\ UNCHANGED <<node, srg0, srg1, iclSeen, peerSrg1, awaiting, activeRoute, backupRoute, adv,
+                 probing, shut, sess, sa, router, rview, icl, msgs, offPath, lastPacket, tunnel,
+                 flapped, iclOverflow>>
 
 \* The ICL comes back (after both nodes noticed the outage).
 IclRestore ==
   /\ \A n \in Nodes : node[n] = "down" \/ ~iclSeen[n]
   /\ icl = "down"
   /\ icl' = "up"
-  /\ UNCHANGED <<node, srg0, srg1, iclSeen, peerSrg1, activeRoute, backupRoute, adv, probing, shut,
-                 sess, sa, router, rview, notify, inbox, offPath, probeLoss, lastPacket>>
+  /\ UNCHANGED <<node, srg0, srg1, iclSeen, peerSrg1, awaiting, activeRoute, backupRoute, adv,
+                 probing, shut, sess, sa, router, rview, msgs, offPath, probeLoss, lastPacket,
+                 tunnel, flapped, iclOverflow>>
 
 \* Node n boots again (after its peer noticed the crash).
 Reboot(n) ==
   /\ node[Peer[n]] = "down" \/ ~iclSeen[Peer[n]]
   /\ node[n] = "down"
+  /\ probing' = [probing EXCEPT ![n] = \/ ~iclSeen[n]
+                                       \/ /\ peerSrg1[n] = "hold"
+                                          /\ ~(/\ Priority[n] > 0
+                                               /\ Priority[Peer[n]] > 0
+                                               /\ Priority[n] /= Priority[Peer[n]])
+                                          /\ awaiting[n] = "idle"]
   /\ node' = [node EXCEPT ![n] = "up"]
   /\ srg0' = [srg0 EXCEPT ![n] = "coldSync"]
   /\ srg1' = [srg1 EXCEPT ![n] = "hold"]
@@ -275,13 +340,32 @@ Reboot(n) ==
   /\ activeRoute' = [activeRoute EXCEPT ![n] = FALSE]
   /\ backupRoute' = [backupRoute EXCEPT ![n] = FALSE]
   /\ adv' = [adv EXCEPT ![n] = "low"]
-  /\ probing' = [probing EXCEPT ![n] = ~(/\ iclSeen[n]
-                                         /\ peerSrg1[n] = "active" \/ peerSrg1[n] = "backup")]
-  /\ notify' = [notify EXCEPT ![Peer[n]] = IF icl = "up" /\ [node EXCEPT ![n] = "up"][Peer[n]] = "up"
-                                           THEN Append(<<>>, [type |-> "STATE", srg1 |-> "hold", sid |-> "none"])
-                                           ELSE @]
-  /\ UNCHANGED <<iclSeen, peerSrg1, sess, sa, router, rview, icl, inbox, offPath, probeLoss,
-                 lastPacket>>
+  /\ UNCHANGED <<iclSeen, peerSrg1, awaiting, sess, sa, router, rview, icl, msgs, offPath,
+                 probeLoss, lastPacket, tunnel, flapped, iclOverflow>>
+
+\* SRG1's monitors on n recover.
+IneligibleOnMon1RecoverIfPeerKnownActiveAndWait(n) ==
+  /\ node[n] = "up"
+  /\ srg1[n] = "ineligible"
+  /\ iclSeen[n]
+  /\ peerSrg1[n] = "active"
+  /\ WaitForAnswer
+  /\ awaiting' = [awaiting EXCEPT ![n] = IF @ = "idle" THEN "asked" ELSE "askAgain"]
+  /\ msgs' = [msgs EXCEPT ![Peer[n]] = IF icl = "up" /\ node[Peer[n]] = "up"
+                                       THEN IF Len(@) < IclCapacity
+                                            THEN Append(@, [type |-> "STATE", srg1 |-> "backup", flag |-> IF (IF awaiting[n] = "idle" THEN "asked" ELSE "askAgain") = "asked" THEN "ask" ELSE "none", sids |-> {}])
+                                            ELSE @
+                                       ELSE @]
+  /\ iclOverflow' = IF icl = "up" /\ node[Peer[n]] = "up"
+                    THEN IF Len(msgs[Peer[n]]) < IclCapacity THEN iclOverflow ELSE TRUE
+                    ELSE iclOverflow
+  /\ probing' = [probing EXCEPT ![n] = FALSE]
+  /\ srg1' = [srg1 EXCEPT ![n] = "backup"]
+  /\ activeRoute' = [activeRoute EXCEPT ![n] = FALSE]
+  /\ backupRoute' = [backupRoute EXCEPT ![n] = TRUE]
+  /\ adv' = [adv EXCEPT ![n] = "medium"]
+  /\ UNCHANGED <<node, srg0, iclSeen, peerSrg1, shut, sess, sa, router, rview, icl, offPath,
+                 probeLoss, lastPacket, tunnel, flapped>>
 
 \* SRG1's monitors on n recover.
 IneligibleOnMon1RecoverIfPeerKnownActive(n) ==
@@ -289,33 +373,120 @@ IneligibleOnMon1RecoverIfPeerKnownActive(n) ==
   /\ srg1[n] = "ineligible"
   /\ iclSeen[n]
   /\ peerSrg1[n] = "active"
+  /\ ~WaitForAnswer
+  /\ msgs' = [msgs EXCEPT ![Peer[n]] = IF icl = "up" /\ node[Peer[n]] = "up"
+                                       THEN IF Len(@) < IclCapacity
+                                            THEN Append(@, [type |-> "STATE", srg1 |-> "backup", flag |-> "none", sids |-> {}])
+                                            ELSE @
+                                       ELSE @]
+  /\ iclOverflow' = IF icl = "up" /\ node[Peer[n]] = "up"
+                    THEN IF Len(msgs[Peer[n]]) < IclCapacity THEN iclOverflow ELSE TRUE
+                    ELSE iclOverflow
+  /\ probing' = [probing EXCEPT ![n] = FALSE]
   /\ srg1' = [srg1 EXCEPT ![n] = "backup"]
   /\ activeRoute' = [activeRoute EXCEPT ![n] = FALSE]
   /\ backupRoute' = [backupRoute EXCEPT ![n] = TRUE]
   /\ adv' = [adv EXCEPT ![n] = "medium"]
+  /\ UNCHANGED <<node, srg0, iclSeen, peerSrg1, awaiting, shut, sess, sa, router, rview, icl,
+                 offPath, probeLoss, lastPacket, tunnel, flapped>>
+
+\* SRG1's monitors on n recover.
+IneligibleOnMon1RecoverIfRecoveryWaits(n) ==
+  /\ node[n] = "up"
+  /\ srg1[n] = "ineligible"
+  /\ iclSeen[n]
+  /\ WaitForAnswer
+  /\ peerSrg1[n] /= "active"
+  /\ awaiting' = [awaiting EXCEPT ![n] = IF @ = "idle" THEN "asked" ELSE "askAgain"]
+  /\ msgs' = [msgs EXCEPT ![Peer[n]] = IF icl = "up" /\ node[Peer[n]] = "up"
+                                       THEN IF Len(@) < IclCapacity
+                                            THEN Append(@, [type |-> "STATE", srg1 |-> "hold", flag |-> IF (IF awaiting[n] = "idle" THEN "asked" ELSE "askAgain") = "asked" THEN "ask" ELSE "none", sids |-> {}])
+                                            ELSE @
+                                       ELSE @]
+  /\ iclOverflow' = IF icl = "up" /\ node[Peer[n]] = "up"
+                    THEN IF Len(msgs[Peer[n]]) < IclCapacity THEN iclOverflow ELSE TRUE
+                    ELSE iclOverflow
+  /\ probing' = [probing EXCEPT ![n] = /\ peerSrg1[n] = "hold"
+                                       /\ ~(/\ Priority[n] > 0
+                                            /\ Priority[Peer[n]] > 0
+                                            /\ Priority[n] /= Priority[Peer[n]])
+                                       /\ (IF awaiting[n] = "idle" THEN "asked" ELSE "askAgain") = "idle"]
+  /\ srg1' = [srg1 EXCEPT ![n] = "hold"]
+  /\ activeRoute' = [activeRoute EXCEPT ![n] = FALSE]
+  /\ backupRoute' = [backupRoute EXCEPT ![n] = FALSE]
+  /\ adv' = [adv EXCEPT ![n] = "low"]
+  /\ UNCHANGED <<node, srg0, iclSeen, peerSrg1, shut, sess, sa, router, rview, icl, offPath,
+                 probeLoss, lastPacket, tunnel, flapped>>
+
+\* SRG1's monitors on n recover.
+IneligibleOnMon1RecoverIfRecoveryClaims(n) ==
+  /\ node[n] = "up"
+  /\ srg1[n] = "ineligible"
+  /\ iclSeen[n]
+  /\ \/ peerSrg1[n] = "ineligible"
+     \/ /\ peerSrg1[n] = "hold" \/ peerSrg1[n] = "backup"
+        /\ Priority[n] > 0
+        /\ Priority[Peer[n]] > 0
+        /\ Priority[n] /= Priority[Peer[n]]
+        /\ Priority[n] > Priority[Peer[n]]
+  /\ ~(peerSrg1[n] = "active" /\ WaitForAnswer)
+  /\ peerSrg1[n] /= "active"
+  /\ ~WaitForAnswer
+  /\ msgs' = [msgs EXCEPT ![Peer[n]] = IF icl = "up" /\ node[Peer[n]] = "up"
+                                       THEN IF Len(@) < IclCapacity
+                                            THEN Append(@, [type |-> "STATE", srg1 |-> "active", flag |-> "none", sids |-> {}])
+                                            ELSE @
+                                       ELSE @]
+  /\ iclOverflow' = IF icl = "up" /\ node[Peer[n]] = "up"
+                    THEN IF Len(msgs[Peer[n]]) < IclCapacity THEN iclOverflow ELSE TRUE
+                    ELSE iclOverflow
   /\ probing' = [probing EXCEPT ![n] = FALSE]
-  /\ notify' = [notify EXCEPT ![Peer[n]] = IF icl = "up" /\ node[Peer[n]] = "up"
-                                           THEN Append(<<>>, [type |-> "STATE", srg1 |-> "backup", sid |-> "none"])
-                                           ELSE @]
-  /\ UNCHANGED <<node, srg0, iclSeen, peerSrg1, shut, sess, sa, router, rview, icl, inbox, offPath,
-                 probeLoss, lastPacket>>
+  /\ srg1' = [srg1 EXCEPT ![n] = "active"]
+  /\ activeRoute' = [activeRoute EXCEPT ![n] = TRUE]
+  /\ backupRoute' = [backupRoute EXCEPT ![n] = FALSE]
+  /\ adv' = [adv EXCEPT ![n] = "high"]
+  /\ sa' = [sa EXCEPT ![n] = IF @ = "synced" THEN "up" ELSE @]
+  /\ UNCHANGED <<node, srg0, iclSeen, peerSrg1, awaiting, shut, sess, router, rview, icl, offPath,
+                 probeLoss, lastPacket, tunnel, flapped>>
 
 \* SRG1's monitors on n recover.
 IneligibleOnMon1RecoverOtherwise(n) ==
   /\ node[n] = "up"
   /\ srg1[n] = "ineligible"
+  /\ ~(iclSeen[n] /\ peerSrg1[n] = "active" /\ WaitForAnswer)
   /\ ~(iclSeen[n] /\ peerSrg1[n] = "active")
+  /\ ~(iclSeen[n] /\ WaitForAnswer)
+  /\ ~(/\ iclSeen[n]
+       /\ \/ peerSrg1[n] = "ineligible"
+          \/ /\ peerSrg1[n] = "hold" \/ peerSrg1[n] = "backup"
+             /\ Priority[n] > 0
+             /\ Priority[Peer[n]] > 0
+             /\ Priority[n] /= Priority[Peer[n]]
+             /\ Priority[n] > Priority[Peer[n]])
+  /\ msgs' = [msgs EXCEPT ![Peer[n]] = IF iclSeen[n]
+                                       THEN IF icl = "up" /\ node[Peer[n]] = "up"
+                                            THEN IF Len(@) < IclCapacity
+                                                 THEN Append(@, [type |-> "STATE", srg1 |-> "hold", flag |-> "none", sids |-> {}])
+                                                 ELSE @
+                                            ELSE @
+                                       ELSE @]
+  /\ iclOverflow' = IF iclSeen[n]
+                    THEN IF icl = "up" /\ node[Peer[n]] = "up"
+                         THEN IF Len(msgs[Peer[n]]) < IclCapacity THEN iclOverflow ELSE TRUE
+                         ELSE iclOverflow
+                    ELSE iclOverflow
+  /\ probing' = [probing EXCEPT ![n] = \/ ~iclSeen[n]
+                                       \/ /\ peerSrg1[n] = "hold"
+                                          /\ ~(/\ Priority[n] > 0
+                                               /\ Priority[Peer[n]] > 0
+                                               /\ Priority[n] /= Priority[Peer[n]])
+                                          /\ awaiting[n] = "idle"]
   /\ srg1' = [srg1 EXCEPT ![n] = "hold"]
   /\ activeRoute' = [activeRoute EXCEPT ![n] = FALSE]
   /\ backupRoute' = [backupRoute EXCEPT ![n] = FALSE]
   /\ adv' = [adv EXCEPT ![n] = "low"]
-  /\ probing' = [probing EXCEPT ![n] = ~(/\ iclSeen[n]
-                                         /\ peerSrg1[n] = "active" \/ peerSrg1[n] = "backup")]
-  /\ notify' = [notify EXCEPT ![Peer[n]] = IF icl = "up" /\ node[Peer[n]] = "up"
-                                           THEN Append(<<>>, [type |-> "STATE", srg1 |-> "hold", sid |-> "none"])
-                                           ELSE @]
-  /\ UNCHANGED <<node, srg0, iclSeen, peerSrg1, shut, sess, sa, router, rview, icl, inbox, offPath,
-                 probeLoss, lastPacket>>
+  /\ UNCHANGED <<node, srg0, iclSeen, peerSrg1, awaiting, shut, sess, sa, router, rview, icl,
+                 offPath, probeLoss, lastPacket, tunnel, flapped>>
 
 \* SRG0's monitors on n recover.
 Srg0MonitorRecover(n) ==
@@ -323,24 +494,28 @@ Srg0MonitorRecover(n) ==
   /\ srg0[n] = "isolated"
   /\ srg0' = [srg0 EXCEPT ![n] = "coldSync"]
   /\ shut' = [shut EXCEPT ![n] = TRUE]
-  /\ UNCHANGED <<node, srg1, iclSeen, peerSrg1, activeRoute, backupRoute, adv, probing, sess, sa,
-                 router, rview, icl, notify, inbox, offPath, probeLoss, lastPacket>>
+  /\ UNCHANGED <<node, srg1, iclSeen, peerSrg1, awaiting, activeRoute, backupRoute, adv, probing,
+                 sess, sa, router, rview, icl, msgs, offPath, probeLoss, lastPacket, tunnel,
+                 flapped, iclOverflow>>
 
 \* The probe router answers only its preferred path again.
 RouterBehaves ==
   /\ router = "faulty"
   /\ router' = "behaving"
-  /\ UNCHANGED <<node, srg0, srg1, iclSeen, peerSrg1, activeRoute, backupRoute, adv, probing, shut,
-                 sess, sa, rview, icl, notify, inbox, offPath, probeLoss, lastPacket>>
+  /\ UNCHANGED <<node, srg0, srg1, iclSeen, peerSrg1, awaiting, activeRoute, backupRoute, adv,
+                 probing, shut, sess, sa, rview, icl, msgs, offPath, probeLoss, lastPacket, tunnel,
+                 flapped, iclOverflow>>
 
 \* Probe replies get through again.
 ProbeLossEnds ==
   /\ probeLoss
   /\ probeLoss' = FALSE
-  /\ UNCHANGED <<node, srg0, srg1, iclSeen, peerSrg1, activeRoute, backupRoute, adv, probing, shut,
-                 sess, sa, router, rview, icl, notify, inbox, offPath, lastPacket>>
+  /\ UNCHANGED <<node, srg0, srg1, iclSeen, peerSrg1, awaiting, activeRoute, backupRoute, adv,
+                 probing, shut, sess, sa, router, rview, icl, msgs, offPath, lastPacket, tunnel,
+                 flapped, iclOverflow>>
 
-\* The probe router answers a probe from n.
+\* N probes and the probe router answers it (an active node probing under keep-and-probe changes
+\* nothing).
 HoldOnProbeReply(n) ==
   /\ node[n] = "up"
   /\ probing[n]
@@ -348,19 +523,29 @@ HoldOnProbeReply(n) ==
   /\ Answers(n)
   /\ srg1[n] = "hold"
   /\ offPath' = (offPath \/ ~RouterPrefers(n))
+  /\ msgs' = [msgs EXCEPT ![Peer[n]] = IF iclSeen[n]
+                                       THEN IF icl = "up" /\ node[Peer[n]] = "up"
+                                            THEN IF Len(@) < IclCapacity
+                                                 THEN Append(@, [type |-> "STATE", srg1 |-> "active", flag |-> "none", sids |-> {}])
+                                                 ELSE @
+                                            ELSE @
+                                       ELSE @]
+  /\ iclOverflow' = IF iclSeen[n]
+                    THEN IF icl = "up" /\ node[Peer[n]] = "up"
+                         THEN IF Len(msgs[Peer[n]]) < IclCapacity THEN iclOverflow ELSE TRUE
+                         ELSE iclOverflow
+                    ELSE iclOverflow
+  /\ probing' = [probing EXCEPT ![n] = ~iclSeen[n] /\ IclLossAtActive = "keep-and-probe"]
   /\ srg1' = [srg1 EXCEPT ![n] = "active"]
   /\ activeRoute' = [activeRoute EXCEPT ![n] = TRUE]
   /\ backupRoute' = [backupRoute EXCEPT ![n] = FALSE]
   /\ adv' = [adv EXCEPT ![n] = "high"]
-  /\ probing' = [probing EXCEPT ![n] = ~iclSeen[n] /\ IclLossAtActive = "keep-and-probe"]
   /\ sa' = [sa EXCEPT ![n] = IF @ = "synced" THEN "up" ELSE @]
-  /\ notify' = [notify EXCEPT ![Peer[n]] = IF icl = "up" /\ node[Peer[n]] = "up"
-                                           THEN Append(<<>>, [type |-> "STATE", srg1 |-> "active", sid |-> "none"])
-                                           ELSE @]
-  /\ UNCHANGED <<node, srg0, iclSeen, peerSrg1, shut, sess, router, rview, icl, inbox, probeLoss,
-                 lastPacket>>
+  /\ UNCHANGED <<node, srg0, iclSeen, peerSrg1, awaiting, shut, sess, router, rview, icl, probeLoss,
+                 lastPacket, tunnel, flapped>>
 
-\* The probe router answers a probe from n.
+\* N probes and the probe router answers it (an active node probing under keep-and-probe changes
+\* nothing).
 BackupOnProbeReply(n) ==
   /\ node[n] = "up"
   /\ probing[n]
@@ -368,17 +553,57 @@ BackupOnProbeReply(n) ==
   /\ Answers(n)
   /\ srg1[n] = "backup"
   /\ offPath' = (offPath \/ ~RouterPrefers(n))
+  /\ msgs' = [msgs EXCEPT ![Peer[n]] = IF iclSeen[n]
+                                       THEN IF icl = "up" /\ node[Peer[n]] = "up"
+                                            THEN IF Len(@) < IclCapacity
+                                                 THEN Append(@, [type |-> "STATE", srg1 |-> "active", flag |-> "none", sids |-> {}])
+                                                 ELSE @
+                                            ELSE @
+                                       ELSE @]
+  /\ iclOverflow' = IF iclSeen[n]
+                    THEN IF icl = "up" /\ node[Peer[n]] = "up"
+                         THEN IF Len(msgs[Peer[n]]) < IclCapacity THEN iclOverflow ELSE TRUE
+                         ELSE iclOverflow
+                    ELSE iclOverflow
+  /\ probing' = [probing EXCEPT ![n] = ~iclSeen[n] /\ IclLossAtActive = "keep-and-probe"]
   /\ srg1' = [srg1 EXCEPT ![n] = "active"]
   /\ activeRoute' = [activeRoute EXCEPT ![n] = TRUE]
   /\ backupRoute' = [backupRoute EXCEPT ![n] = FALSE]
   /\ adv' = [adv EXCEPT ![n] = "high"]
-  /\ probing' = [probing EXCEPT ![n] = ~iclSeen[n] /\ IclLossAtActive = "keep-and-probe"]
   /\ sa' = [sa EXCEPT ![n] = IF @ = "synced" THEN "up" ELSE @]
-  /\ notify' = [notify EXCEPT ![Peer[n]] = IF icl = "up" /\ node[Peer[n]] = "up"
-                                           THEN Append(<<>>, [type |-> "STATE", srg1 |-> "active", sid |-> "none"])
-                                           ELSE @]
-  /\ UNCHANGED <<node, srg0, iclSeen, peerSrg1, shut, sess, router, rview, icl, inbox, probeLoss,
-                 lastPacket>>
+  /\ UNCHANGED <<node, srg0, iclSeen, peerSrg1, awaiting, shut, sess, router, rview, icl, probeLoss,
+                 lastPacket, tunnel, flapped>>
+
+\* Node drops PROBE_REPLY where no transition takes it (ProbeReply changes nothing).
+ProbeReplyIgnored(n) ==
+  /\ node[n] = "up"
+  /\ probing[n]
+  /\ ~probeLoss
+  /\ Answers(n)
+  /\ srg1[n] /= "hold"
+  /\ srg1[n] /= "backup"
+  /\ UNCHANGED <<node, srg0, srg1, iclSeen, peerSrg1, awaiting, activeRoute, backupRoute, adv,
+                 probing, shut, sess, sa, router, rview, icl, msgs, offPath, probeLoss, lastPacket,
+                 tunnel, flapped, iclOverflow>>
+
+\* N probes; the answer goes along the router's preferred path, not to n (changes nothing).
+ProbeMisrouted(n) ==
+  /\ node[n] = "up"
+  /\ probing[n]
+  /\ ~probeLoss
+  /\ ~Answers(n)
+  /\ UNCHANGED <<node, srg0, srg1, iclSeen, peerSrg1, awaiting, activeRoute, backupRoute, adv,
+                 probing, shut, sess, sa, router, rview, icl, msgs, offPath, probeLoss, lastPacket,
+                 tunnel, flapped, iclOverflow>>
+
+\* N probes and the probe or its answer is lost (changes nothing).
+ProbeLost(n) ==
+  /\ node[n] = "up"
+  /\ probing[n]
+  /\ probeLoss
+  /\ UNCHANGED <<node, srg0, srg1, iclSeen, peerSrg1, awaiting, activeRoute, backupRoute, adv,
+                 probing, shut, sess, sa, router, rview, icl, msgs, offPath, probeLoss, lastPacket,
+                 tunnel, flapped, iclOverflow>>
 
 \* N notices that it has lost its peer over the ICL.
 HoldOnIclDown(n) ==
@@ -388,9 +613,10 @@ HoldOnIclDown(n) ==
   /\ srg1[n] = "hold"
   /\ iclSeen' = [iclSeen EXCEPT ![n] = FALSE]
   /\ peerSrg1' = [peerSrg1 EXCEPT ![n] = "unknown"]
+  /\ awaiting' = [awaiting EXCEPT ![n] = "idle"]
   /\ probing' = [probing EXCEPT ![n] = TRUE]
   /\ UNCHANGED <<node, srg0, srg1, activeRoute, backupRoute, adv, shut, sess, sa, router, rview,
-                 icl, notify, inbox, offPath, probeLoss, lastPacket>>
+                 icl, msgs, offPath, probeLoss, lastPacket, tunnel, flapped, iclOverflow>>
 
 \* N notices that it has lost its peer over the ICL.
 ActiveOnIclDownIfWithdrawOnIclLoss(n) ==
@@ -402,15 +628,14 @@ ActiveOnIclDownIfWithdrawOnIclLoss(n) ==
   /\ sa' = [sa EXCEPT ![n] = IF @ = "up" THEN "synced" ELSE @]
   /\ iclSeen' = [iclSeen EXCEPT ![n] = FALSE]
   /\ peerSrg1' = [peerSrg1 EXCEPT ![n] = "unknown"]
+  /\ awaiting' = [awaiting EXCEPT ![n] = "idle"]
+  /\ probing' = [probing EXCEPT ![n] = TRUE]
   /\ srg1' = [srg1 EXCEPT ![n] = "hold"]
   /\ activeRoute' = [activeRoute EXCEPT ![n] = FALSE]
   /\ backupRoute' = [backupRoute EXCEPT ![n] = FALSE]
   /\ adv' = [adv EXCEPT ![n] = "low"]
-  /\ probing' = [probing EXCEPT ![n] = TRUE]
-  /\ notify' = [notify EXCEPT ![Peer[n]] = IF icl = "up" /\ node[Peer[n]] = "up"
-                                           THEN Append(<<>>, [type |-> "STATE", srg1 |-> "hold", sid |-> "none"])
-                                           ELSE @]
-  /\ UNCHANGED <<node, srg0, shut, sess, router, rview, icl, inbox, offPath, probeLoss, lastPacket>>
+  /\ UNCHANGED <<node, srg0, shut, sess, router, rview, icl, msgs, offPath, probeLoss, lastPacket,
+                 tunnel, flapped, iclOverflow>>
 
 \* N notices that it has lost its peer over the ICL.
 ActiveOnIclDownOtherwise(n) ==
@@ -421,9 +646,10 @@ ActiveOnIclDownOtherwise(n) ==
   /\ IclLossAtActive /= "withdraw"
   /\ iclSeen' = [iclSeen EXCEPT ![n] = FALSE]
   /\ peerSrg1' = [peerSrg1 EXCEPT ![n] = "unknown"]
-  /\ probing' = [probing EXCEPT ![n] = TRUE]
+  /\ awaiting' = [awaiting EXCEPT ![n] = "idle"]
+  /\ probing' = [probing EXCEPT ![n] = IclLossAtActive = "keep-and-probe"]
   /\ UNCHANGED <<node, srg0, srg1, activeRoute, backupRoute, adv, shut, sess, sa, router, rview,
-                 icl, notify, inbox, offPath, probeLoss, lastPacket>>
+                 icl, msgs, offPath, probeLoss, lastPacket, tunnel, flapped, iclOverflow>>
 
 \* N notices that it has lost its peer over the ICL.
 BackupOnIclDown(n) ==
@@ -433,9 +659,10 @@ BackupOnIclDown(n) ==
   /\ srg1[n] = "backup"
   /\ iclSeen' = [iclSeen EXCEPT ![n] = FALSE]
   /\ peerSrg1' = [peerSrg1 EXCEPT ![n] = "unknown"]
+  /\ awaiting' = [awaiting EXCEPT ![n] = "idle"]
   /\ probing' = [probing EXCEPT ![n] = TRUE]
   /\ UNCHANGED <<node, srg0, srg1, activeRoute, backupRoute, adv, shut, sess, sa, router, rview,
-                 icl, notify, inbox, offPath, probeLoss, lastPacket>>
+                 icl, msgs, offPath, probeLoss, lastPacket, tunnel, flapped, iclOverflow>>
 
 \* N notices that it has lost its peer over the ICL.
 IneligibleOnIclDown(n) ==
@@ -445,10 +672,13 @@ IneligibleOnIclDown(n) ==
   /\ srg1[n] = "ineligible"
   /\ iclSeen' = [iclSeen EXCEPT ![n] = FALSE]
   /\ peerSrg1' = [peerSrg1 EXCEPT ![n] = "unknown"]
-  /\ UNCHANGED <<node, srg0, srg1, activeRoute, backupRoute, adv, probing, shut, sess, sa, router,
-                 rview, icl, notify, inbox, offPath, probeLoss, lastPacket>>
+  /\ awaiting' = [awaiting EXCEPT ![n] = "idle"]
+  /\ probing' = [probing EXCEPT ![n] = FALSE]
+  /\ UNCHANGED <<node, srg0, srg1, activeRoute, backupRoute, adv, shut, sess, sa, router, rview,
+                 icl, msgs, offPath, probeLoss, lastPacket, tunnel, flapped, iclOverflow>>
 
-\* N sees its peer over the ICL again and exchanges states.
+\* N sees its peer over the ICL again, announces its state and reconciles sessions with the peer's
+\* table.
 HoldOnIclUp(n) ==
   /\ node[n] = "up"
   /\ ~iclSeen[n]
@@ -456,12 +686,31 @@ HoldOnIclUp(n) ==
   /\ node[Peer[n]] = "up"
   /\ srg1[n] = "hold"
   /\ iclSeen' = [iclSeen EXCEPT ![n] = TRUE]
-  /\ sess' = [sess EXCEPT ![n] = [s \in Sessions |-> IF @[s] = "active" /\ lastPacket[s] /= n THEN "warm" ELSE @[s]]]
-  /\ notify' = [notify EXCEPT ![Peer[n]] = Append(<<>>, [type |-> "STATE", srg1 |-> "hold", sid |-> "none"])]
-  /\ UNCHANGED <<node, srg0, srg1, peerSrg1, activeRoute, backupRoute, adv, probing, shut, sa,
-                 router, rview, icl, inbox, offPath, probeLoss, lastPacket>>
+  /\ msgs' = [msgs EXCEPT ![Peer[n]] = IF {s \in Sessions : sess[n][s] = "active" /\ sess[Peer[n]][s] = "active" /\ lastPacket[s] = n} /= {}
+                                       THEN IF Len(IF Len(@) < IclCapacity THEN Append(@, [type |-> "STATE", srg1 |-> "hold", flag |-> "none", sids |-> {}]) ELSE @) < IclCapacity
+                                            THEN Append(IF Len(@) < IclCapacity THEN Append(@, [type |-> "STATE", srg1 |-> "hold", flag |-> "none", sids |-> {}]) ELSE @, [type |-> "SESSION", srg1 |-> "hold", flag |-> "none", sids |-> {s \in Sessions : sess[n][s] = "active" /\ sess[Peer[n]][s] = "active" /\ lastPacket[s] = n}])
+                                            ELSE IF Len(@) < IclCapacity
+                                                 THEN Append(@, [type |-> "STATE", srg1 |-> "hold", flag |-> "none", sids |-> {}])
+                                                 ELSE @
+                                       ELSE IF Len(@) < IclCapacity
+                                            THEN Append(@, [type |-> "STATE", srg1 |-> "hold", flag |-> "none", sids |-> {}])
+                                            ELSE @]
+  /\ iclOverflow' = IF {s \in Sessions : sess[n][s] = "active" /\ sess[Peer[n]][s] = "active" /\ lastPacket[s] = n} /= {}
+                    THEN IF Len(IF Len(msgs[Peer[n]]) < IclCapacity THEN Append(msgs[Peer[n]], [type |-> "STATE", srg1 |-> "hold", flag |-> "none", sids |-> {}]) ELSE msgs[Peer[n]]) < IclCapacity
+                         THEN IF Len(msgs[Peer[n]]) < IclCapacity THEN iclOverflow ELSE TRUE
+                         ELSE TRUE
+                    ELSE IF Len(msgs[Peer[n]]) < IclCapacity THEN iclOverflow ELSE TRUE
+  /\ sess' = [sess EXCEPT ![n] = [s \in Sessions |-> IF @[s] = "active" /\ sess[Peer[n]][s] = "active" /\ lastPacket[s] = Peer[n] THEN "warm" ELSE @[s]]]
+  /\ probing' = [probing EXCEPT ![n] = /\ peerSrg1[n] = "hold"
+                                       /\ ~(/\ Priority[n] > 0
+                                            /\ Priority[Peer[n]] > 0
+                                            /\ Priority[n] /= Priority[Peer[n]])
+                                       /\ awaiting[n] = "idle"]
+  /\ UNCHANGED <<node, srg0, srg1, peerSrg1, awaiting, activeRoute, backupRoute, adv, shut, sa,
+                 router, rview, icl, offPath, probeLoss, lastPacket, tunnel, flapped>>
 
-\* N sees its peer over the ICL again and exchanges states.
+\* N sees its peer over the ICL again, announces its state and reconciles sessions with the peer's
+\* table.
 ActiveOnIclUp(n) ==
   /\ node[n] = "up"
   /\ ~iclSeen[n]
@@ -469,13 +718,49 @@ ActiveOnIclUp(n) ==
   /\ node[Peer[n]] = "up"
   /\ srg1[n] = "active"
   /\ iclSeen' = [iclSeen EXCEPT ![n] = TRUE]
-  /\ sess' = [sess EXCEPT ![n] = [s \in Sessions |-> IF @[s] = "active" /\ lastPacket[s] /= n THEN "warm" ELSE @[s]]]
+  /\ msgs' = [msgs EXCEPT ![Peer[n]] = IF {s \in Sessions : sess[n][s] = "active" /\ sess[Peer[n]][s] = "active" /\ lastPacket[s] = n} /= {}
+                                       THEN IF Len(IF sa[n] = "up" THEN IF Len(IF Len(@) < IclCapacity THEN Append(@, [type |-> "STATE", srg1 |-> "active", flag |-> "none", sids |-> {}]) ELSE @) < IclCapacity THEN Append(IF Len(@) < IclCapacity THEN Append(@, [type |-> "STATE", srg1 |-> "active", flag |-> "none", sids |-> {}]) ELSE @, [type |-> "SA_SYNC", srg1 |-> "hold", flag |-> "none", sids |-> {}]) ELSE IF Len(@) < IclCapacity THEN Append(@, [type |-> "STATE", srg1 |-> "active", flag |-> "none", sids |-> {}]) ELSE @ ELSE IF Len(@) < IclCapacity THEN Append(@, [type |-> "STATE", srg1 |-> "active", flag |-> "none", sids |-> {}]) ELSE @) < IclCapacity
+                                            THEN Append(IF sa[n] = "up" THEN IF Len(IF Len(@) < IclCapacity THEN Append(@, [type |-> "STATE", srg1 |-> "active", flag |-> "none", sids |-> {}]) ELSE @) < IclCapacity THEN Append(IF Len(@) < IclCapacity THEN Append(@, [type |-> "STATE", srg1 |-> "active", flag |-> "none", sids |-> {}]) ELSE @, [type |-> "SA_SYNC", srg1 |-> "hold", flag |-> "none", sids |-> {}]) ELSE IF Len(@) < IclCapacity THEN Append(@, [type |-> "STATE", srg1 |-> "active", flag |-> "none", sids |-> {}]) ELSE @ ELSE IF Len(@) < IclCapacity THEN Append(@, [type |-> "STATE", srg1 |-> "active", flag |-> "none", sids |-> {}]) ELSE @, [type |-> "SESSION", srg1 |-> "hold", flag |-> "none", sids |-> {s \in Sessions : sess[n][s] = "active" /\ sess[Peer[n]][s] = "active" /\ lastPacket[s] = n}])
+                                            ELSE IF sa[n] = "up"
+                                                 THEN IF Len(IF Len(@) < IclCapacity THEN Append(@, [type |-> "STATE", srg1 |-> "active", flag |-> "none", sids |-> {}]) ELSE @) < IclCapacity
+                                                      THEN Append(IF Len(@) < IclCapacity THEN Append(@, [type |-> "STATE", srg1 |-> "active", flag |-> "none", sids |-> {}]) ELSE @, [type |-> "SA_SYNC", srg1 |-> "hold", flag |-> "none", sids |-> {}])
+                                                      ELSE IF Len(@) < IclCapacity
+                                                           THEN Append(@, [type |-> "STATE", srg1 |-> "active", flag |-> "none", sids |-> {}])
+                                                           ELSE @
+                                                 ELSE IF Len(@) < IclCapacity
+                                                      THEN Append(@, [type |-> "STATE", srg1 |-> "active", flag |-> "none", sids |-> {}])
+                                                      ELSE @
+                                       ELSE IF sa[n] = "up"
+                                            THEN IF Len(IF Len(@) < IclCapacity THEN Append(@, [type |-> "STATE", srg1 |-> "active", flag |-> "none", sids |-> {}]) ELSE @) < IclCapacity
+                                                 THEN Append(IF Len(@) < IclCapacity THEN Append(@, [type |-> "STATE", srg1 |-> "active", flag |-> "none", sids |-> {}]) ELSE @, [type |-> "SA_SYNC", srg1 |-> "hold", flag |-> "none", sids |-> {}])
+                                                 ELSE IF Len(@) < IclCapacity
+                                                      THEN Append(@, [type |-> "STATE", srg1 |-> "active", flag |-> "none", sids |-> {}])
+                                                      ELSE @
+                                            ELSE IF Len(@) < IclCapacity
+                                                 THEN Append(@, [type |-> "STATE", srg1 |-> "active", flag |-> "none", sids |-> {}])
+                                                 ELSE @]
+  /\ iclOverflow' = IF {s \in Sessions : sess[n][s] = "active" /\ sess[Peer[n]][s] = "active" /\ lastPacket[s] = n} /= {}
+                    THEN IF Len(IF sa[n] = "up" THEN IF Len(IF Len(msgs[Peer[n]]) < IclCapacity THEN Append(msgs[Peer[n]], [type |-> "STATE", srg1 |-> "active", flag |-> "none", sids |-> {}]) ELSE msgs[Peer[n]]) < IclCapacity THEN Append(IF Len(msgs[Peer[n]]) < IclCapacity THEN Append(msgs[Peer[n]], [type |-> "STATE", srg1 |-> "active", flag |-> "none", sids |-> {}]) ELSE msgs[Peer[n]], [type |-> "SA_SYNC", srg1 |-> "hold", flag |-> "none", sids |-> {}]) ELSE IF Len(msgs[Peer[n]]) < IclCapacity THEN Append(msgs[Peer[n]], [type |-> "STATE", srg1 |-> "active", flag |-> "none", sids |-> {}]) ELSE msgs[Peer[n]] ELSE IF Len(msgs[Peer[n]]) < IclCapacity THEN Append(msgs[Peer[n]], [type |-> "STATE", srg1 |-> "active", flag |-> "none", sids |-> {}]) ELSE msgs[Peer[n]]) < IclCapacity
+                         THEN IF sa[n] = "up"
+                              THEN IF Len(IF Len(msgs[Peer[n]]) < IclCapacity THEN Append(msgs[Peer[n]], [type |-> "STATE", srg1 |-> "active", flag |-> "none", sids |-> {}]) ELSE msgs[Peer[n]]) < IclCapacity
+                                   THEN IF Len(msgs[Peer[n]]) < IclCapacity
+                                        THEN iclOverflow
+                                        ELSE TRUE
+                                   ELSE TRUE
+                              ELSE IF Len(msgs[Peer[n]]) < IclCapacity THEN iclOverflow ELSE TRUE
+                         ELSE TRUE
+                    ELSE IF sa[n] = "up"
+                         THEN IF Len(IF Len(msgs[Peer[n]]) < IclCapacity THEN Append(msgs[Peer[n]], [type |-> "STATE", srg1 |-> "active", flag |-> "none", sids |-> {}]) ELSE msgs[Peer[n]]) < IclCapacity
+                              THEN IF Len(msgs[Peer[n]]) < IclCapacity THEN iclOverflow ELSE TRUE
+                              ELSE TRUE
+                         ELSE IF Len(msgs[Peer[n]]) < IclCapacity THEN iclOverflow ELSE TRUE
+  /\ sess' = [sess EXCEPT ![n] = [s \in Sessions |-> IF @[s] = "active" /\ sess[Peer[n]][s] = "active" /\ lastPacket[s] = Peer[n] THEN "warm" ELSE @[s]]]
   /\ probing' = [probing EXCEPT ![n] = FALSE]
-  /\ notify' = [notify EXCEPT ![Peer[n]] = Append(<<>>, [type |-> "STATE", srg1 |-> "active", sid |-> "none"])]
-  /\ UNCHANGED <<node, srg0, srg1, peerSrg1, activeRoute, backupRoute, adv, shut, sa, router, rview,
-                 icl, inbox, offPath, probeLoss, lastPacket>>
+  /\ UNCHANGED <<node, srg0, srg1, peerSrg1, awaiting, activeRoute, backupRoute, adv, shut, sa,
+                 router, rview, icl, offPath, probeLoss, lastPacket, tunnel, flapped>>
 
-\* N sees its peer over the ICL again and exchanges states.
+\* N sees its peer over the ICL again, announces its state and reconciles sessions with the peer's
+\* table.
 BackupOnIclUp(n) ==
   /\ node[n] = "up"
   /\ ~iclSeen[n]
@@ -483,13 +768,27 @@ BackupOnIclUp(n) ==
   /\ node[Peer[n]] = "up"
   /\ srg1[n] = "backup"
   /\ iclSeen' = [iclSeen EXCEPT ![n] = TRUE]
-  /\ sess' = [sess EXCEPT ![n] = [s \in Sessions |-> IF @[s] = "active" /\ lastPacket[s] /= n THEN "warm" ELSE @[s]]]
+  /\ msgs' = [msgs EXCEPT ![Peer[n]] = IF {s \in Sessions : sess[n][s] = "active" /\ sess[Peer[n]][s] = "active" /\ lastPacket[s] = n} /= {}
+                                       THEN IF Len(IF Len(@) < IclCapacity THEN Append(@, [type |-> "STATE", srg1 |-> "backup", flag |-> "none", sids |-> {}]) ELSE @) < IclCapacity
+                                            THEN Append(IF Len(@) < IclCapacity THEN Append(@, [type |-> "STATE", srg1 |-> "backup", flag |-> "none", sids |-> {}]) ELSE @, [type |-> "SESSION", srg1 |-> "hold", flag |-> "none", sids |-> {s \in Sessions : sess[n][s] = "active" /\ sess[Peer[n]][s] = "active" /\ lastPacket[s] = n}])
+                                            ELSE IF Len(@) < IclCapacity
+                                                 THEN Append(@, [type |-> "STATE", srg1 |-> "backup", flag |-> "none", sids |-> {}])
+                                                 ELSE @
+                                       ELSE IF Len(@) < IclCapacity
+                                            THEN Append(@, [type |-> "STATE", srg1 |-> "backup", flag |-> "none", sids |-> {}])
+                                            ELSE @]
+  /\ iclOverflow' = IF {s \in Sessions : sess[n][s] = "active" /\ sess[Peer[n]][s] = "active" /\ lastPacket[s] = n} /= {}
+                    THEN IF Len(IF Len(msgs[Peer[n]]) < IclCapacity THEN Append(msgs[Peer[n]], [type |-> "STATE", srg1 |-> "backup", flag |-> "none", sids |-> {}]) ELSE msgs[Peer[n]]) < IclCapacity
+                         THEN IF Len(msgs[Peer[n]]) < IclCapacity THEN iclOverflow ELSE TRUE
+                         ELSE TRUE
+                    ELSE IF Len(msgs[Peer[n]]) < IclCapacity THEN iclOverflow ELSE TRUE
+  /\ sess' = [sess EXCEPT ![n] = [s \in Sessions |-> IF @[s] = "active" /\ sess[Peer[n]][s] = "active" /\ lastPacket[s] = Peer[n] THEN "warm" ELSE @[s]]]
   /\ probing' = [probing EXCEPT ![n] = FALSE]
-  /\ notify' = [notify EXCEPT ![Peer[n]] = Append(<<>>, [type |-> "STATE", srg1 |-> "backup", sid |-> "none"])]
-  /\ UNCHANGED <<node, srg0, srg1, peerSrg1, activeRoute, backupRoute, adv, shut, sa, router, rview,
-                 icl, inbox, offPath, probeLoss, lastPacket>>
+  /\ UNCHANGED <<node, srg0, srg1, peerSrg1, awaiting, activeRoute, backupRoute, adv, shut, sa,
+                 router, rview, icl, offPath, probeLoss, lastPacket, tunnel, flapped>>
 
-\* N sees its peer over the ICL again and exchanges states.
+\* N sees its peer over the ICL again, announces its state and reconciles sessions with the peer's
+\* table.
 IneligibleOnIclUp(n) ==
   /\ node[n] = "up"
   /\ ~iclSeen[n]
@@ -497,10 +796,24 @@ IneligibleOnIclUp(n) ==
   /\ node[Peer[n]] = "up"
   /\ srg1[n] = "ineligible"
   /\ iclSeen' = [iclSeen EXCEPT ![n] = TRUE]
-  /\ sess' = [sess EXCEPT ![n] = [s \in Sessions |-> IF @[s] = "active" /\ lastPacket[s] /= n THEN "warm" ELSE @[s]]]
-  /\ notify' = [notify EXCEPT ![Peer[n]] = Append(<<>>, [type |-> "STATE", srg1 |-> "ineligible", sid |-> "none"])]
-  /\ UNCHANGED <<node, srg0, srg1, peerSrg1, activeRoute, backupRoute, adv, probing, shut, sa,
-                 router, rview, icl, inbox, offPath, probeLoss, lastPacket>>
+  /\ msgs' = [msgs EXCEPT ![Peer[n]] = IF {s \in Sessions : sess[n][s] = "active" /\ sess[Peer[n]][s] = "active" /\ lastPacket[s] = n} /= {}
+                                       THEN IF Len(IF Len(@) < IclCapacity THEN Append(@, [type |-> "STATE", srg1 |-> "ineligible", flag |-> "none", sids |-> {}]) ELSE @) < IclCapacity
+                                            THEN Append(IF Len(@) < IclCapacity THEN Append(@, [type |-> "STATE", srg1 |-> "ineligible", flag |-> "none", sids |-> {}]) ELSE @, [type |-> "SESSION", srg1 |-> "hold", flag |-> "none", sids |-> {s \in Sessions : sess[n][s] = "active" /\ sess[Peer[n]][s] = "active" /\ lastPacket[s] = n}])
+                                            ELSE IF Len(@) < IclCapacity
+                                                 THEN Append(@, [type |-> "STATE", srg1 |-> "ineligible", flag |-> "none", sids |-> {}])
+                                                 ELSE @
+                                       ELSE IF Len(@) < IclCapacity
+                                            THEN Append(@, [type |-> "STATE", srg1 |-> "ineligible", flag |-> "none", sids |-> {}])
+                                            ELSE @]
+  /\ iclOverflow' = IF {s \in Sessions : sess[n][s] = "active" /\ sess[Peer[n]][s] = "active" /\ lastPacket[s] = n} /= {}
+                    THEN IF Len(IF Len(msgs[Peer[n]]) < IclCapacity THEN Append(msgs[Peer[n]], [type |-> "STATE", srg1 |-> "ineligible", flag |-> "none", sids |-> {}]) ELSE msgs[Peer[n]]) < IclCapacity
+                         THEN IF Len(msgs[Peer[n]]) < IclCapacity THEN iclOverflow ELSE TRUE
+                         ELSE TRUE
+                    ELSE IF Len(msgs[Peer[n]]) < IclCapacity THEN iclOverflow ELSE TRUE
+  /\ sess' = [sess EXCEPT ![n] = [s \in Sessions |-> IF @[s] = "active" /\ sess[Peer[n]][s] = "active" /\ lastPacket[s] = Peer[n] THEN "warm" ELSE @[s]]]
+  /\ probing' = [probing EXCEPT ![n] = FALSE]
+  /\ UNCHANGED <<node, srg0, srg1, peerSrg1, awaiting, activeRoute, backupRoute, adv, shut, sa,
+                 router, rview, icl, offPath, probeLoss, lastPacket, tunnel, flapped>>
 
 \* SRG0's cold sync completes on n.
 ColdSyncDone(n) ==
@@ -508,482 +821,674 @@ ColdSyncDone(n) ==
   /\ srg0[n] = "coldSync"
   /\ srg0' = [srg0 EXCEPT ![n] = "online"]
   /\ shut' = [shut EXCEPT ![n] = FALSE]
-  /\ UNCHANGED <<node, srg1, iclSeen, peerSrg1, activeRoute, backupRoute, adv, probing, sess, sa,
-                 router, rview, icl, notify, inbox, offPath, probeLoss, lastPacket>>
+  /\ UNCHANGED <<node, srg1, iclSeen, peerSrg1, awaiting, activeRoute, backupRoute, adv, probing,
+                 sess, sa, router, rview, icl, msgs, offPath, probeLoss, lastPacket, tunnel,
+                 flapped, iclOverflow>>
 
 \* N's current advertisement reaches the routers.
 RouteUpdate(n) ==
   /\ RouteConvergence = "async"
   /\ rview[n] /= adv[n]
   /\ rview' = [rview EXCEPT ![n] = adv[n]]
-  /\ UNCHANGED <<node, srg0, srg1, iclSeen, peerSrg1, activeRoute, backupRoute, adv, probing, shut,
-                 sess, sa, router, icl, notify, inbox, offPath, probeLoss, lastPacket>>
+  /\ UNCHANGED <<node, srg0, srg1, iclSeen, peerSrg1, awaiting, activeRoute, backupRoute, adv,
+                 probing, shut, sess, sa, router, icl, msgs, offPath, probeLoss, lastPacket, tunnel,
+                 flapped, iclOverflow>>
 
-\* Active n hands activeness back to its healthy higher-priority peer.
-Preempt(n) ==
+\* N's preemption timer fires: an active n steps down for its healthy higher-priority backup peer.
+ActiveOnPreempt(n) ==
   /\ Preemption
-  /\ iclSeen[n]
-  /\ peerSrg1[n] = "backup"
-  /\ Priority[Peer[n]] > Priority[n]
   /\ node[n] = "up"
   /\ srg1[n] = "active"
+  /\ iclSeen[n]
+  /\ peerSrg1[n] = "backup"
+  /\ Priority[n] > 0
+  /\ Priority[Peer[n]] > 0
+  /\ Priority[n] /= Priority[Peer[n]]
+  /\ Priority[n] < Priority[Peer[n]]
   /\ sa' = [sa EXCEPT ![n] = IF @ = "up" THEN "synced" ELSE @]
+  /\ msgs' = [msgs EXCEPT ![Peer[n]] = IF icl = "up" /\ node[Peer[n]] = "up"
+                                       THEN IF Len(@) < IclCapacity
+                                            THEN Append(@, [type |-> "STATE", srg1 |-> "backup", flag |-> "none", sids |-> {}])
+                                            ELSE @
+                                       ELSE @]
+  /\ iclOverflow' = IF icl = "up" /\ node[Peer[n]] = "up"
+                    THEN IF Len(msgs[Peer[n]]) < IclCapacity THEN iclOverflow ELSE TRUE
+                    ELSE iclOverflow
+  /\ probing' = [probing EXCEPT ![n] = FALSE]
   /\ srg1' = [srg1 EXCEPT ![n] = "backup"]
   /\ activeRoute' = [activeRoute EXCEPT ![n] = FALSE]
   /\ backupRoute' = [backupRoute EXCEPT ![n] = TRUE]
   /\ adv' = [adv EXCEPT ![n] = "medium"]
-  /\ probing' = [probing EXCEPT ![n] = FALSE]
-  /\ notify' = [notify EXCEPT ![Peer[n]] = IF icl = "up" /\ node[Peer[n]] = "up"
-                                           THEN Append(<<>>, [type |-> "STATE", srg1 |-> "backup", sid |-> "none"])
-                                           ELSE @]
-  /\ UNCHANGED <<node, srg0, iclSeen, peerSrg1, shut, sess, router, rview, icl, inbox, offPath,
-                 probeLoss, lastPacket>>
+  /\ UNCHANGED <<node, srg0, iclSeen, peerSrg1, awaiting, shut, sess, router, rview, icl, offPath,
+                 probeLoss, lastPacket, tunnel, flapped>>
 
-\* IKE negotiates the VPN from n.
-IkeNegotiate(n) ==
+\* Node drops PREEMPT where no transition takes it (Preempt changes nothing).
+PreemptIgnored(n) ==
+  /\ Preemption
+  /\ node[n] = "up"
+  /\ ~(/\ srg1[n] = "active"
+       /\ iclSeen[n]
+       /\ peerSrg1[n] = "backup"
+       /\ Priority[n] > 0
+       /\ Priority[Peer[n]] > 0
+       /\ Priority[n] /= Priority[Peer[n]]
+       /\ Priority[n] < Priority[Peer[n]])
+  /\ UNCHANGED <<node, srg0, srg1, iclSeen, peerSrg1, awaiting, activeRoute, backupRoute, adv,
+                 probing, shut, sess, sa, router, rview, icl, msgs, offPath, probeLoss, lastPacket,
+                 tunnel, flapped, iclOverflow>>
+
+\* IKE negotiation is triggered on n; only an active node without an SA in use negotiates.
+ActiveOnIkeNegotiate(n) ==
   /\ Ipsec
-  /\ sa[n] /= "up"
   /\ node[n] = "up"
   /\ srg1[n] = "active"
+  /\ sa[n] /= "up"
+  /\ flapped' = (flapped \/ tunnel = "up")
+  /\ tunnel' = "up"
   /\ sa' = [sa EXCEPT ![n] = "up"]
-  /\ inbox' = [inbox EXCEPT ![Peer[n]] = IF icl = "up" /\ node[Peer[n]] = "up" /\ Len(@) < 2
-                                         THEN Append(@, [type |-> "SA_SYNC", srg1 |-> "hold", sid |-> "none"])
-                                         ELSE @]
-  /\ UNCHANGED <<node, srg0, srg1, iclSeen, peerSrg1, activeRoute, backupRoute, adv, probing, shut,
-                 sess, router, rview, icl, notify, offPath, probeLoss, lastPacket>>
+  /\ msgs' = [msgs EXCEPT ![Peer[n]] = IF iclSeen[n]
+                                       THEN IF icl = "up" /\ node[Peer[n]] = "up"
+                                            THEN IF Len(@) < IclCapacity
+                                                 THEN Append(@, [type |-> "SA_SYNC", srg1 |-> "hold", flag |-> "none", sids |-> {}])
+                                                 ELSE @
+                                            ELSE @
+                                       ELSE @]
+  /\ iclOverflow' = IF iclSeen[n]
+                    THEN IF icl = "up" /\ node[Peer[n]] = "up"
+                         THEN IF Len(msgs[Peer[n]]) < IclCapacity THEN iclOverflow ELSE TRUE
+                         ELSE iclOverflow
+                    ELSE iclOverflow
+  /\ UNCHANGED <<node, srg0, srg1, iclSeen, peerSrg1, awaiting, activeRoute, backupRoute, adv,
+                 probing, shut, sess, router, rview, icl, offPath, probeLoss, lastPacket>>
+
+\* Node drops IKE_NEGOTIATE where no transition takes it (IkeNegotiate changes nothing).
+IkeNegotiateIgnored(n) ==
+  /\ Ipsec
+  /\ node[n] = "up"
+  /\ ~(srg1[n] = "active" /\ sa[n] /= "up")
+  /\ UNCHANGED <<node, srg0, srg1, iclSeen, peerSrg1, awaiting, activeRoute, backupRoute, adv,
+                 probing, shut, sess, sa, router, rview, icl, msgs, offPath, probeLoss, lastPacket,
+                 tunnel, flapped, iclOverflow>>
 
 \* An operator asks n to hand activeness to its backup peer.
-ManualFailoverRequest(n) ==
+ActiveOnFailover(n) ==
   /\ ManualFailover
+  /\ node[n] = "up"
+  /\ Len(msgs["n1"]) + Len(msgs["n2"]) <= FaultWindow
+  /\ srg1[n] = "active"
   /\ iclSeen[n]
   /\ peerSrg1[n] = "backup"
-  /\ node[n] = "up"
-  /\ srg1[n] = "active"
+  /\ ~WaitForAnswer \/ awaiting[n] = "idle"
+  /\ WaitForAnswer => Len(msgs[Peer[n]]) < IclCapacity
+  /\ ~WaitForAnswer => Len(msgs[Peer[n]]) < IclCapacity
+  /\ FALSE => Len(msgs[Peer[n]]) < IclCapacity
+  /\ FALSE => Len(msgs[Peer[n]]) < IclCapacity
   /\ sa' = [sa EXCEPT ![n] = IF @ = "up" THEN "synced" ELSE @]
+  /\ awaiting' = [awaiting EXCEPT ![n] = IF WaitForAnswer THEN "asked" ELSE @]
+  /\ msgs' = [msgs EXCEPT ![Peer[n]] = IF icl = "up" /\ node[Peer[n]] = "up"
+                                       THEN IF Len(@) < IclCapacity
+                                            THEN Append(@, [type |-> "STATE", srg1 |-> "backup", flag |-> "handover", sids |-> {}])
+                                            ELSE @
+                                       ELSE @]
+  /\ iclOverflow' = IF icl = "up" /\ node[Peer[n]] = "up"
+                    THEN IF Len(msgs[Peer[n]]) < IclCapacity THEN iclOverflow ELSE TRUE
+                    ELSE iclOverflow
+  /\ probing' = [probing EXCEPT ![n] = FALSE]
   /\ srg1' = [srg1 EXCEPT ![n] = "backup"]
   /\ activeRoute' = [activeRoute EXCEPT ![n] = FALSE]
   /\ backupRoute' = [backupRoute EXCEPT ![n] = TRUE]
   /\ adv' = [adv EXCEPT ![n] = "medium"]
-  /\ probing' = [probing EXCEPT ![n] = FALSE]
-  /\ notify' = [notify EXCEPT ![Peer[n]] = IF icl = "up" /\ node[Peer[n]] = "up"
-                                           THEN Append(<<>>, [type |-> "STATE", srg1 |-> "backup", sid |-> "none"])
-                                           ELSE @]
-  /\ UNCHANGED <<node, srg0, iclSeen, peerSrg1, shut, sess, router, rview, icl, inbox, offPath,
-                 probeLoss, lastPacket>>
+  /\ UNCHANGED <<node, srg0, iclSeen, peerSrg1, shut, sess, router, rview, icl, offPath, probeLoss,
+                 lastPacket, tunnel, flapped>>
 
-\* The VPN SAs are deleted on n.
-SaDelete(n) ==
-  /\ Ipsec
-  /\ sa[n] = "up"
+\* Node drops FAILOVER where no transition takes it (ManualFailoverRequest changes nothing).
+ManualFailoverRequestIgnored(n) ==
+  /\ ManualFailover
   /\ node[n] = "up"
+  /\ Len(msgs["n1"]) + Len(msgs["n2"]) <= FaultWindow
+  /\ ~(/\ srg1[n] = "active"
+       /\ iclSeen[n]
+       /\ peerSrg1[n] = "backup"
+       /\ ~WaitForAnswer \/ awaiting[n] = "idle")
+  /\ UNCHANGED <<node, srg0, srg1, iclSeen, peerSrg1, awaiting, activeRoute, backupRoute, adv,
+                 probing, shut, sess, sa, router, rview, icl, msgs, offPath, probeLoss, lastPacket,
+                 tunnel, flapped, iclOverflow>>
+
+\* An operator deletes the VPN SAs on n; only the active node may.
+ActiveOnSaDeleteReq(n) ==
+  /\ Ipsec
+  /\ node[n] = "up"
+  /\ Len(msgs["n1"]) + Len(msgs["n2"]) <= FaultWindow
   /\ srg1[n] = "active"
+  /\ sa[n] = "up"
+  /\ iclSeen[n] => Len(msgs[Peer[n]]) < IclCapacity
+  /\ tunnel' = "down"
   /\ sa' = [sa EXCEPT ![n] = "none"]
-  /\ inbox' = [inbox EXCEPT ![Peer[n]] = IF icl = "up" /\ node[Peer[n]] = "up" /\ Len(@) < 2
-                                         THEN Append(@, [type |-> "SA_DELETE", srg1 |-> "hold", sid |-> "none"])
-                                         ELSE @]
-  /\ UNCHANGED <<node, srg0, srg1, iclSeen, peerSrg1, activeRoute, backupRoute, adv, probing, shut,
-                 sess, router, rview, icl, notify, offPath, probeLoss, lastPacket>>
+  /\ msgs' = [msgs EXCEPT ![Peer[n]] = IF iclSeen[n]
+                                       THEN IF icl = "up" /\ node[Peer[n]] = "up"
+                                            THEN IF Len(@) < IclCapacity
+                                                 THEN Append(@, [type |-> "SA_DELETE", srg1 |-> "hold", flag |-> "none", sids |-> {}])
+                                                 ELSE @
+                                            ELSE @
+                                       ELSE @]
+  /\ iclOverflow' = IF iclSeen[n]
+                    THEN IF icl = "up" /\ node[Peer[n]] = "up"
+                         THEN IF Len(msgs[Peer[n]]) < IclCapacity THEN iclOverflow ELSE TRUE
+                         ELSE iclOverflow
+                    ELSE iclOverflow
+  /\ UNCHANGED <<node, srg0, srg1, iclSeen, peerSrg1, awaiting, activeRoute, backupRoute, adv,
+                 probing, shut, sess, router, rview, icl, offPath, probeLoss, lastPacket, flapped>>
+
+\* Node drops SA_DELETE_REQ where no transition takes it (SaDelete changes nothing).
+SaDeleteIgnored(n) ==
+  /\ Ipsec
+  /\ node[n] = "up"
+  /\ Len(msgs["n1"]) + Len(msgs["n2"]) <= FaultWindow
+  /\ ~(srg1[n] = "active" /\ sa[n] = "up")
+  /\ UNCHANGED <<node, srg0, srg1, iclSeen, peerSrg1, awaiting, activeRoute, backupRoute, adv,
+                 probing, shut, sess, sa, router, rview, icl, msgs, offPath, probeLoss, lastPacket,
+                 tunnel, flapped, iclOverflow>>
 
 \* A packet of session s reaches n.
 Packet(n, s) ==
   /\ sess[n][s] /= "active"
-  /\ Len(inbox[Peer[n]]) < 2
+  /\ Len(msgs["n1"]) + Len(msgs["n2"]) <= FaultWindow
   /\ node[n] = "up"
   /\ srg0[n] = "online"
+  /\ iclSeen[n] => Len(msgs[Peer[n]]) < IclCapacity
   /\ lastPacket' = [lastPacket EXCEPT ![s] = n]
   /\ sess' = [sess EXCEPT ![n][s] = "active"]
-  /\ inbox' = [inbox EXCEPT ![Peer[n]] = IF icl = "up" /\ node[Peer[n]] = "up"
-                                         THEN Append(@, [type |-> "SESSION", srg1 |-> "hold", sid |-> s])
-                                         ELSE @]
-  /\ UNCHANGED <<node, srg0, srg1, iclSeen, peerSrg1, activeRoute, backupRoute, adv, probing, shut,
-                 sa, router, rview, icl, notify, offPath, probeLoss>>
+  /\ msgs' = [msgs EXCEPT ![Peer[n]] = IF iclSeen[n]
+                                       THEN IF icl = "up" /\ node[Peer[n]] = "up"
+                                            THEN IF Len(@) < IclCapacity
+                                                 THEN Append(@, [type |-> "SESSION", srg1 |-> "hold", flag |-> "none", sids |-> {s}])
+                                                 ELSE @
+                                            ELSE @
+                                       ELSE @]
+  /\ iclOverflow' = IF iclSeen[n]
+                    THEN IF icl = "up" /\ node[Peer[n]] = "up"
+                         THEN IF Len(msgs[Peer[n]]) < IclCapacity THEN iclOverflow ELSE TRUE
+                         ELSE iclOverflow
+                    ELSE iclOverflow
+  /\ UNCHANGED <<node, srg0, srg1, iclSeen, peerSrg1, awaiting, activeRoute, backupRoute, adv,
+                 probing, shut, sa, router, rview, icl, offPath, probeLoss, tunnel, flapped>>
 
-\* The node instance n takes a STATE message off notify (transition HoldOnStateIfPeerIsActive).
+\* A probe answer n did not ask for reaches n (late, duplicated or meant for the peer); n drops it.
+StrayProbeReply(n) ==
+  /\ node[n] = "up"
+  /\ UNCHANGED <<node, srg0, srg1, iclSeen, peerSrg1, awaiting, activeRoute, backupRoute, adv,
+                 probing, shut, sess, sa, router, rview, icl, msgs, offPath, probeLoss, lastPacket,
+                 tunnel, flapped, iclOverflow>>
+
+\* The node instance n takes a STATE message off msgs (transition HoldOnStateIfPeerIsActive).
 HoldOnStateIfPeerIsActive(n) ==
-  /\ Len(notify[n]) > 0
+  /\ Len(msgs[n]) > 0
   /\ iclSeen[n]
-  /\ Head(notify[n]).type = "STATE"
-  /\ LET m == Head(notify[n]) IN
+  /\ Head(msgs[n]).type = "STATE"
+  /\ LET m == Head(msgs[n]) IN
      /\ node[n] = "up"
      /\ srg1[n] = "hold"
      /\ m.srg1 = "active"
-     /\ notify' = [notify EXCEPT ![n] = Tail(@),
-                                 ![Peer[n]] = IF icl = "up" /\ node[Peer[n]] = "up"
-                                              THEN Append(<<>>, [type |-> "STATE", srg1 |-> "backup", sid |-> "none"])
-                                              ELSE @]
+     /\ msgs' = [msgs EXCEPT ![n] = Tail(@),
+                             ![Peer[n]] = IF icl = "up" /\ node[Peer[n]] = "up"
+                                          THEN IF Len(@) < IclCapacity
+                                               THEN Append(@, [type |-> "STATE", srg1 |-> "backup", flag |-> IF m.flag = "ask" \/ m.flag = "handover" THEN "answer" ELSE IF m.flag = "answer" /\ (IF m.flag = "answer" THEN IF awaiting[n] = "askAgain" THEN "asked" ELSE "idle" ELSE awaiting[n]) = "asked" THEN "ask" ELSE "none", sids |-> {}])
+                                               ELSE @
+                                          ELSE @]
      /\ peerSrg1' = [peerSrg1 EXCEPT ![n] = m.srg1]
+     /\ awaiting' = [awaiting EXCEPT ![n] = IF m.flag = "answer"
+                                            THEN IF @ = "askAgain" THEN "asked" ELSE "idle"
+                                            ELSE @]
+     /\ iclOverflow' = IF icl = "up" /\ node[Peer[n]] = "up"
+                       THEN IF Len([msgs EXCEPT ![n] = Tail(msgs[n])][Peer[n]]) < IclCapacity
+                            THEN iclOverflow
+                            ELSE TRUE
+                       ELSE iclOverflow
+     /\ probing' = [probing EXCEPT ![n] = FALSE]
      /\ srg1' = [srg1 EXCEPT ![n] = "backup"]
      /\ activeRoute' = [activeRoute EXCEPT ![n] = FALSE]
      /\ backupRoute' = [backupRoute EXCEPT ![n] = TRUE]
      /\ adv' = [adv EXCEPT ![n] = "medium"]
-     /\ probing' = [probing EXCEPT ![n] = FALSE]
-     /\ UNCHANGED <<node, srg0, iclSeen, shut, sess, sa, router, rview, icl, inbox, offPath,
-                    probeLoss, lastPacket>>
+     /\ UNCHANGED <<node, srg0, iclSeen, shut, sess, sa, router, rview, icl, offPath, probeLoss,
+                    lastPacket, tunnel, flapped>>
 
-\* The node instance n takes a STATE message off notify (transition HoldOnStateIfPeerIsIneligible).
-HoldOnStateIfPeerIsIneligible(n) ==
-  /\ Len(notify[n]) > 0
+\* The node instance n takes a STATE message off msgs (transition HoldOnStateIfHoldClaims).
+HoldOnStateIfHoldClaims(n) ==
+  /\ Len(msgs[n]) > 0
   /\ iclSeen[n]
-  /\ Head(notify[n]).type = "STATE"
-  /\ LET m == Head(notify[n]) IN
+  /\ Head(msgs[n]).type = "STATE"
+  /\ LET m == Head(msgs[n]) IN
      /\ node[n] = "up"
      /\ srg1[n] = "hold"
-     /\ m.srg1 = "ineligible"
-     /\ notify' = [notify EXCEPT ![n] = Tail(@),
-                                 ![Peer[n]] = IF icl = "up" /\ node[Peer[n]] = "up"
-                                              THEN Append(<<>>, [type |-> "STATE", srg1 |-> "active", sid |-> "none"])
-                                              ELSE @]
+     /\ (IF m.flag = "answer" THEN IF awaiting[n] = "askAgain" THEN "asked" ELSE "idle" ELSE awaiting[n]) = "idle"
+     /\ \/ m.srg1 = "ineligible"
+        \/ /\ m.srg1 = "hold" \/ m.srg1 = "backup"
+           /\ Priority[n] > 0
+           /\ Priority[Peer[n]] > 0
+           /\ Priority[n] /= Priority[Peer[n]]
+           /\ Priority[n] > Priority[Peer[n]]
+     /\ m.srg1 /= "active"
+     /\ msgs' = [msgs EXCEPT ![n] = Tail(@),
+                             ![Peer[n]] = IF icl = "up" /\ node[Peer[n]] = "up"
+                                          THEN IF Len(@) < IclCapacity
+                                               THEN Append(@, [type |-> "STATE", srg1 |-> "active", flag |-> IF m.flag = "ask" \/ m.flag = "handover" THEN "answer" ELSE IF m.flag = "answer" /\ (IF m.flag = "answer" THEN IF awaiting[n] = "askAgain" THEN "asked" ELSE "idle" ELSE awaiting[n]) = "asked" THEN "ask" ELSE "none", sids |-> {}])
+                                               ELSE @
+                                          ELSE @]
      /\ peerSrg1' = [peerSrg1 EXCEPT ![n] = m.srg1]
+     /\ awaiting' = [awaiting EXCEPT ![n] = IF m.flag = "answer"
+                                            THEN IF @ = "askAgain" THEN "asked" ELSE "idle"
+                                            ELSE @]
+     /\ iclOverflow' = IF icl = "up" /\ node[Peer[n]] = "up"
+                       THEN IF Len([msgs EXCEPT ![n] = Tail(msgs[n])][Peer[n]]) < IclCapacity
+                            THEN iclOverflow
+                            ELSE TRUE
+                       ELSE iclOverflow
+     /\ probing' = [probing EXCEPT ![n] = FALSE]
      /\ srg1' = [srg1 EXCEPT ![n] = "active"]
      /\ activeRoute' = [activeRoute EXCEPT ![n] = TRUE]
      /\ backupRoute' = [backupRoute EXCEPT ![n] = FALSE]
      /\ adv' = [adv EXCEPT ![n] = "high"]
-     /\ probing' = [probing EXCEPT ![n] = FALSE]
      /\ sa' = [sa EXCEPT ![n] = IF @ = "synced" THEN "up" ELSE @]
-     /\ UNCHANGED <<node, srg0, iclSeen, shut, sess, router, rview, icl, inbox, offPath, probeLoss,
-                    lastPacket>>
+     /\ UNCHANGED <<node, srg0, iclSeen, shut, sess, router, rview, icl, offPath, probeLoss,
+                    lastPacket, tunnel, flapped>>
 
-\* The node instance n takes a STATE message off notify (transition
-\* HoldOnStateIfWinsPriorityElection).
-HoldOnStateIfWinsPriorityElection(n) ==
-  /\ Len(notify[n]) > 0
-  /\ iclSeen[n]
-  /\ Head(notify[n]).type = "STATE"
-  /\ LET m == Head(notify[n]) IN
-     /\ node[n] = "up"
-     /\ srg1[n] = "hold"
-     /\ m.srg1 = "hold"
-     /\ Priority[n] > 0
-     /\ Priority[Peer[n]] > 0
-     /\ Priority[n] > Priority[Peer[n]]
-     /\ notify' = [notify EXCEPT ![n] = Tail(@),
-                                 ![Peer[n]] = IF icl = "up" /\ node[Peer[n]] = "up"
-                                              THEN Append(<<>>, [type |-> "STATE", srg1 |-> "active", sid |-> "none"])
-                                              ELSE @]
-     /\ peerSrg1' = [peerSrg1 EXCEPT ![n] = m.srg1]
-     /\ srg1' = [srg1 EXCEPT ![n] = "active"]
-     /\ activeRoute' = [activeRoute EXCEPT ![n] = TRUE]
-     /\ backupRoute' = [backupRoute EXCEPT ![n] = FALSE]
-     /\ adv' = [adv EXCEPT ![n] = "high"]
-     /\ probing' = [probing EXCEPT ![n] = FALSE]
-     /\ sa' = [sa EXCEPT ![n] = IF @ = "synced" THEN "up" ELSE @]
-     /\ UNCHANGED <<node, srg0, iclSeen, shut, sess, router, rview, icl, inbox, offPath, probeLoss,
-                    lastPacket>>
-
-\* The node instance n takes a STATE message off notify (transition
-\* HoldOnStateIfLosesPriorityElection).
-HoldOnStateIfLosesPriorityElection(n) ==
-  /\ Len(notify[n]) > 0
-  /\ iclSeen[n]
-  /\ Head(notify[n]).type = "STATE"
-  /\ LET m == Head(notify[n]) IN
-     /\ node[n] = "up"
-     /\ srg1[n] = "hold"
-     /\ m.srg1 = "hold"
-     /\ Priority[n] > 0
-     /\ Priority[Peer[n]] > 0
-     /\ Priority[n] < Priority[Peer[n]]
-     /\ ~(Priority[n] > Priority[Peer[n]])
-     /\ notify' = [notify EXCEPT ![n] = Tail(@),
-                                 ![Peer[n]] = IF icl = "up" /\ node[Peer[n]] = "up"
-                                              THEN Append(<<>>, [type |-> "STATE", srg1 |-> "hold", sid |-> "none"])
-                                              ELSE @]
-     /\ peerSrg1' = [peerSrg1 EXCEPT ![n] = m.srg1]
-     /\ probing' = [probing EXCEPT ![n] = FALSE]
-     /\ UNCHANGED <<node, srg0, srg1, iclSeen, activeRoute, backupRoute, adv, shut, sess, sa,
-                    router, rview, icl, inbox, offPath, probeLoss, lastPacket>>
-
-\* The node instance n takes a STATE message off notify (transition HoldOnStateOtherwise).
+\* The node instance n takes a STATE message off msgs (transition HoldOnStateOtherwise).
 HoldOnStateOtherwise(n) ==
-  /\ Len(notify[n]) > 0
+  /\ Len(msgs[n]) > 0
   /\ iclSeen[n]
-  /\ Head(notify[n]).type = "STATE"
-  /\ LET m == Head(notify[n]) IN
+  /\ Head(msgs[n]).type = "STATE"
+  /\ LET m == Head(msgs[n]) IN
      /\ node[n] = "up"
      /\ srg1[n] = "hold"
      /\ m.srg1 /= "active"
-     /\ m.srg1 /= "ineligible"
-     /\ ~(/\ m.srg1 = "hold"
-          /\ Priority[n] > 0
-          /\ Priority[Peer[n]] > 0
-          /\ Priority[n] > Priority[Peer[n]])
-     /\ ~(/\ m.srg1 = "hold"
-          /\ Priority[n] > 0
-          /\ Priority[Peer[n]] > 0
-          /\ Priority[n] < Priority[Peer[n]])
-     /\ notify' = [notify EXCEPT ![n] = Tail(@)]
+     /\ ~(/\ (IF m.flag = "answer" THEN IF awaiting[n] = "askAgain" THEN "asked" ELSE "idle" ELSE awaiting[n]) = "idle"
+          /\ \/ m.srg1 = "ineligible"
+             \/ /\ m.srg1 = "hold" \/ m.srg1 = "backup"
+                /\ Priority[n] > 0
+                /\ Priority[Peer[n]] > 0
+                /\ Priority[n] /= Priority[Peer[n]]
+                /\ Priority[n] > Priority[Peer[n]])
+     /\ msgs' = [msgs EXCEPT ![n] = Tail(@),
+                             ![Peer[n]] = IF m.flag = "ask" \/ m.flag = "handover" \/ (m.flag = "answer" /\ (IF m.flag = "answer" THEN IF awaiting[n] = "askAgain" THEN "asked" ELSE "idle" ELSE awaiting[n]) = "asked")
+                                          THEN IF icl = "up" /\ node[Peer[n]] = "up"
+                                               THEN IF Len(@) < IclCapacity
+                                                    THEN Append(@, [type |-> "STATE", srg1 |-> "hold", flag |-> IF m.flag = "ask" \/ m.flag = "handover" THEN "answer" ELSE "ask", sids |-> {}])
+                                                    ELSE @
+                                               ELSE @
+                                          ELSE @]
      /\ peerSrg1' = [peerSrg1 EXCEPT ![n] = m.srg1]
-     /\ probing' = [probing EXCEPT ![n] = m.srg1 /= "backup"]
+     /\ awaiting' = [awaiting EXCEPT ![n] = IF m.flag = "answer"
+                                            THEN IF @ = "askAgain" THEN "asked" ELSE "idle"
+                                            ELSE @]
+     /\ iclOverflow' = IF m.flag = "ask" \/ m.flag = "handover" \/ (m.flag = "answer" /\ (IF m.flag = "answer" THEN IF awaiting[n] = "askAgain" THEN "asked" ELSE "idle" ELSE awaiting[n]) = "asked")
+                       THEN IF icl = "up" /\ node[Peer[n]] = "up"
+                            THEN IF Len([msgs EXCEPT ![n] = Tail(msgs[n])][Peer[n]]) < IclCapacity
+                                 THEN iclOverflow
+                                 ELSE TRUE
+                            ELSE iclOverflow
+                       ELSE iclOverflow
+     /\ probing' = [probing EXCEPT ![n] = /\ m.srg1 = "hold"
+                                          /\ ~(/\ Priority[n] > 0
+                                               /\ Priority[Peer[n]] > 0
+                                               /\ Priority[n] /= Priority[Peer[n]])
+                                          /\ (IF m.flag = "answer" THEN IF awaiting[n] = "askAgain" THEN "asked" ELSE "idle" ELSE awaiting[n]) = "idle"]
      /\ UNCHANGED <<node, srg0, srg1, iclSeen, activeRoute, backupRoute, adv, shut, sess, sa,
-                    router, rview, icl, inbox, offPath, probeLoss, lastPacket>>
+                    router, rview, icl, offPath, probeLoss, lastPacket, tunnel, flapped>>
 
-\* The node instance n takes a STATE message off notify (transition ActiveOnStateIfLosesSplitBrain).
+\* The node instance n takes a STATE message off msgs (transition ActiveOnStateIfLosesSplitBrain).
 ActiveOnStateIfLosesSplitBrain(n) ==
-  /\ Len(notify[n]) > 0
+  /\ Len(msgs[n]) > 0
   /\ iclSeen[n]
-  /\ Head(notify[n]).type = "STATE"
-  /\ LET m == Head(notify[n]) IN
+  /\ Head(msgs[n]).type = "STATE"
+  /\ LET m == Head(msgs[n]) IN
      /\ node[n] = "up"
      /\ srg1[n] = "active"
      /\ m.srg1 = "active"
-     /\ IF Priority[n] > 0 /\ Priority[Peer[n]] > 0
+     /\ IF Priority[n] > 0 /\ Priority[Peer[n]] > 0 /\ Priority[n] /= Priority[Peer[n]]
         THEN Priority[n] < Priority[Peer[n]]
         ELSE LocalId[n] < LocalId[Peer[n]]
-     /\ notify' = [notify EXCEPT ![n] = Tail(@),
-                                 ![Peer[n]] = IF icl = "up" /\ node[Peer[n]] = "up"
-                                              THEN Append(<<>>, [type |-> "STATE", srg1 |-> "backup", sid |-> "none"])
-                                              ELSE @]
+     /\ msgs' = [msgs EXCEPT ![n] = Tail(@),
+                             ![Peer[n]] = IF icl = "up" /\ node[Peer[n]] = "up"
+                                          THEN IF Len(@) < IclCapacity
+                                               THEN Append(@, [type |-> "STATE", srg1 |-> "backup", flag |-> IF m.flag = "ask" \/ m.flag = "handover" THEN "answer" ELSE IF m.flag = "answer" /\ (IF m.flag = "answer" THEN IF awaiting[n] = "askAgain" THEN "asked" ELSE "idle" ELSE awaiting[n]) = "asked" THEN "ask" ELSE "none", sids |-> {}])
+                                               ELSE @
+                                          ELSE @]
      /\ sa' = [sa EXCEPT ![n] = IF @ = "up" THEN "synced" ELSE @]
      /\ peerSrg1' = [peerSrg1 EXCEPT ![n] = m.srg1]
+     /\ awaiting' = [awaiting EXCEPT ![n] = IF m.flag = "answer"
+                                            THEN IF @ = "askAgain" THEN "asked" ELSE "idle"
+                                            ELSE @]
+     /\ iclOverflow' = IF icl = "up" /\ node[Peer[n]] = "up"
+                       THEN IF Len([msgs EXCEPT ![n] = Tail(msgs[n])][Peer[n]]) < IclCapacity
+                            THEN iclOverflow
+                            ELSE TRUE
+                       ELSE iclOverflow
+     /\ probing' = [probing EXCEPT ![n] = FALSE]
      /\ srg1' = [srg1 EXCEPT ![n] = "backup"]
      /\ activeRoute' = [activeRoute EXCEPT ![n] = FALSE]
      /\ backupRoute' = [backupRoute EXCEPT ![n] = TRUE]
      /\ adv' = [adv EXCEPT ![n] = "medium"]
-     /\ probing' = [probing EXCEPT ![n] = FALSE]
-     /\ UNCHANGED <<node, srg0, iclSeen, shut, sess, router, rview, icl, inbox, offPath, probeLoss,
-                    lastPacket>>
+     /\ UNCHANGED <<node, srg0, iclSeen, shut, sess, router, rview, icl, offPath, probeLoss,
+                    lastPacket, tunnel, flapped>>
 
-\* The node instance n takes a STATE message off notify (transition
-\* ActiveOnStateIfPeerIsInHoldOrActive).
-ActiveOnStateIfPeerIsInHoldOrActive(n) ==
-  /\ Len(notify[n]) > 0
-  /\ iclSeen[n]
-  /\ Head(notify[n]).type = "STATE"
-  /\ LET m == Head(notify[n]) IN
-     /\ node[n] = "up"
-     /\ srg1[n] = "active"
-     /\ m.srg1 = "hold" \/ m.srg1 = "active"
-     /\ ~(/\ m.srg1 = "active"
-          /\ IF Priority[n] > 0 /\ Priority[Peer[n]] > 0
-             THEN Priority[n] < Priority[Peer[n]]
-             ELSE LocalId[n] < LocalId[Peer[n]])
-     /\ notify' = [notify EXCEPT ![n] = Tail(@),
-                                 ![Peer[n]] = IF icl = "up" /\ node[Peer[n]] = "up"
-                                              THEN Append(<<>>, [type |-> "STATE", srg1 |-> "active", sid |-> "none"])
-                                              ELSE @]
-     /\ peerSrg1' = [peerSrg1 EXCEPT ![n] = m.srg1]
-     /\ UNCHANGED <<node, srg0, srg1, iclSeen, activeRoute, backupRoute, adv, probing, shut, sess,
-                    sa, router, rview, icl, inbox, offPath, probeLoss, lastPacket>>
-
-\* The node instance n takes a STATE message off notify (transition ActiveOnStateOtherwise).
+\* The node instance n takes a STATE message off msgs (transition ActiveOnStateOtherwise).
 ActiveOnStateOtherwise(n) ==
-  /\ Len(notify[n]) > 0
+  /\ Len(msgs[n]) > 0
   /\ iclSeen[n]
-  /\ Head(notify[n]).type = "STATE"
-  /\ LET m == Head(notify[n]) IN
+  /\ Head(msgs[n]).type = "STATE"
+  /\ LET m == Head(msgs[n]) IN
      /\ node[n] = "up"
      /\ srg1[n] = "active"
      /\ ~(/\ m.srg1 = "active"
-          /\ IF Priority[n] > 0 /\ Priority[Peer[n]] > 0
+          /\ IF Priority[n] > 0 /\ Priority[Peer[n]] > 0 /\ Priority[n] /= Priority[Peer[n]]
              THEN Priority[n] < Priority[Peer[n]]
              ELSE LocalId[n] < LocalId[Peer[n]])
-     /\ m.srg1 /= "hold"
-     /\ m.srg1 /= "active"
-     /\ notify' = [notify EXCEPT ![n] = Tail(@)]
+     /\ msgs' = [msgs EXCEPT ![n] = Tail(@),
+                             ![Peer[n]] = IF m.flag = "ask" \/ m.flag = "handover" \/ (m.flag = "answer" /\ (IF m.flag = "answer" THEN IF awaiting[n] = "askAgain" THEN "asked" ELSE "idle" ELSE awaiting[n]) = "asked")
+                                          THEN IF icl = "up" /\ node[Peer[n]] = "up"
+                                               THEN IF Len(@) < IclCapacity
+                                                    THEN Append(@, [type |-> "STATE", srg1 |-> "active", flag |-> IF m.flag = "ask" \/ m.flag = "handover" THEN "answer" ELSE "ask", sids |-> {}])
+                                                    ELSE @
+                                               ELSE @
+                                          ELSE @]
      /\ peerSrg1' = [peerSrg1 EXCEPT ![n] = m.srg1]
-     /\ UNCHANGED <<node, srg0, srg1, iclSeen, activeRoute, backupRoute, adv, probing, shut, sess,
-                    sa, router, rview, icl, inbox, offPath, probeLoss, lastPacket>>
+     /\ awaiting' = [awaiting EXCEPT ![n] = IF m.flag = "answer"
+                                            THEN IF @ = "askAgain" THEN "asked" ELSE "idle"
+                                            ELSE @]
+     /\ iclOverflow' = IF m.flag = "ask" \/ m.flag = "handover" \/ (m.flag = "answer" /\ (IF m.flag = "answer" THEN IF awaiting[n] = "askAgain" THEN "asked" ELSE "idle" ELSE awaiting[n]) = "asked")
+                       THEN IF icl = "up" /\ node[Peer[n]] = "up"
+                            THEN IF Len([msgs EXCEPT ![n] = Tail(msgs[n])][Peer[n]]) < IclCapacity
+                                 THEN iclOverflow
+                                 ELSE TRUE
+                            ELSE iclOverflow
+                       ELSE iclOverflow
+     /\ probing' = [probing EXCEPT ![n] = FALSE]
+     /\ UNCHANGED <<node, srg0, srg1, iclSeen, activeRoute, backupRoute, adv, shut, sess, sa,
+                    router, rview, icl, offPath, probeLoss, lastPacket, tunnel, flapped>>
 
-\* The node instance n takes a STATE message off notify (transition BackupOnStateIfPeerIsActive).
-BackupOnStateIfPeerIsActive(n) ==
-  /\ Len(notify[n]) > 0
+\* The node instance n takes a STATE message off msgs (transition BackupOnStateIfHandsOver).
+BackupOnStateIfHandsOver(n) ==
+  /\ Len(msgs[n]) > 0
   /\ iclSeen[n]
-  /\ Head(notify[n]).type = "STATE"
-  /\ LET m == Head(notify[n]) IN
+  /\ Head(msgs[n]).type = "STATE"
+  /\ LET m == Head(msgs[n]) IN
      /\ node[n] = "up"
      /\ srg1[n] = "backup"
-     /\ m.srg1 = "active"
-     /\ notify' = [notify EXCEPT ![n] = Tail(@)]
+     /\ m.flag = "handover"
+     /\ msgs' = [msgs EXCEPT ![n] = Tail(@),
+                             ![Peer[n]] = IF icl = "up" /\ node[Peer[n]] = "up"
+                                          THEN IF Len(@) < IclCapacity
+                                               THEN Append(@, [type |-> "STATE", srg1 |-> "active", flag |-> "answer", sids |-> {}])
+                                               ELSE @
+                                          ELSE @]
      /\ peerSrg1' = [peerSrg1 EXCEPT ![n] = m.srg1]
-     /\ UNCHANGED <<node, srg0, srg1, iclSeen, activeRoute, backupRoute, adv, probing, shut, sess,
-                    sa, router, rview, icl, inbox, offPath, probeLoss, lastPacket>>
-
-\* The node instance n takes a STATE message off notify (transition BackupOnStateOtherwise).
-BackupOnStateOtherwise(n) ==
-  /\ Len(notify[n]) > 0
-  /\ iclSeen[n]
-  /\ Head(notify[n]).type = "STATE"
-  /\ LET m == Head(notify[n]) IN
-     /\ node[n] = "up"
-     /\ srg1[n] = "backup"
-     /\ m.srg1 /= "active"
-     /\ notify' = [notify EXCEPT ![n] = Tail(@),
-                                 ![Peer[n]] = IF icl = "up" /\ node[Peer[n]] = "up"
-                                              THEN Append(<<>>, [type |-> "STATE", srg1 |-> "active", sid |-> "none"])
-                                              ELSE @]
-     /\ peerSrg1' = [peerSrg1 EXCEPT ![n] = m.srg1]
+     /\ iclOverflow' = IF icl = "up" /\ node[Peer[n]] = "up"
+                       THEN IF Len([msgs EXCEPT ![n] = Tail(msgs[n])][Peer[n]]) < IclCapacity
+                            THEN iclOverflow
+                            ELSE TRUE
+                       ELSE iclOverflow
+     /\ probing' = [probing EXCEPT ![n] = FALSE]
      /\ srg1' = [srg1 EXCEPT ![n] = "active"]
      /\ activeRoute' = [activeRoute EXCEPT ![n] = TRUE]
      /\ backupRoute' = [backupRoute EXCEPT ![n] = FALSE]
      /\ adv' = [adv EXCEPT ![n] = "high"]
-     /\ probing' = [probing EXCEPT ![n] = FALSE]
      /\ sa' = [sa EXCEPT ![n] = IF @ = "synced" THEN "up" ELSE @]
-     /\ UNCHANGED <<node, srg0, iclSeen, shut, sess, router, rview, icl, inbox, offPath, probeLoss,
-                    lastPacket>>
+     /\ UNCHANGED <<node, srg0, iclSeen, awaiting, shut, sess, router, rview, icl, offPath,
+                    probeLoss, lastPacket, tunnel, flapped>>
 
-\* The node instance n takes a STATE message off notify (transition
-\* IneligibleOnStateIfPeerIsInHold).
-IneligibleOnStateIfPeerIsInHold(n) ==
-  /\ Len(notify[n]) > 0
+\* The node instance n takes a STATE message off msgs (transition BackupOnStateIfBackupClaims).
+BackupOnStateIfBackupClaims(n) ==
+  /\ Len(msgs[n]) > 0
   /\ iclSeen[n]
-  /\ Head(notify[n]).type = "STATE"
-  /\ LET m == Head(notify[n]) IN
+  /\ Head(msgs[n]).type = "STATE"
+  /\ LET m == Head(msgs[n]) IN
+     /\ node[n] = "up"
+     /\ srg1[n] = "backup"
+     /\ (IF m.flag = "answer" THEN IF awaiting[n] = "askAgain" THEN "asked" ELSE "idle" ELSE awaiting[n]) = "idle"
+     /\ \/ m.srg1 = "ineligible"
+        \/ /\ m.srg1 = "hold"
+           /\ ~(/\ Priority[n] > 0
+                /\ Priority[Peer[n]] > 0
+                /\ Priority[n] /= Priority[Peer[n]]
+                /\ Priority[n] < Priority[Peer[n]])
+        \/ /\ m.srg1 = "backup"
+           /\ ~(IF Priority[n] > 0 /\ Priority[Peer[n]] > 0 /\ Priority[n] /= Priority[Peer[n]] THEN Priority[n] < Priority[Peer[n]] ELSE LocalId[n] < LocalId[Peer[n]])
+     /\ m.flag /= "handover"
+     /\ msgs' = [msgs EXCEPT ![n] = Tail(@),
+                             ![Peer[n]] = IF icl = "up" /\ node[Peer[n]] = "up"
+                                          THEN IF Len(@) < IclCapacity
+                                               THEN Append(@, [type |-> "STATE", srg1 |-> "active", flag |-> IF m.flag = "ask" THEN "answer" ELSE IF m.flag = "answer" /\ (IF m.flag = "answer" THEN IF awaiting[n] = "askAgain" THEN "asked" ELSE "idle" ELSE awaiting[n]) = "asked" THEN "ask" ELSE "none", sids |-> {}])
+                                               ELSE @
+                                          ELSE @]
+     /\ peerSrg1' = [peerSrg1 EXCEPT ![n] = m.srg1]
+     /\ awaiting' = [awaiting EXCEPT ![n] = IF m.flag = "answer"
+                                            THEN IF @ = "askAgain" THEN "asked" ELSE "idle"
+                                            ELSE @]
+     /\ iclOverflow' = IF icl = "up" /\ node[Peer[n]] = "up"
+                       THEN IF Len([msgs EXCEPT ![n] = Tail(msgs[n])][Peer[n]]) < IclCapacity
+                            THEN iclOverflow
+                            ELSE TRUE
+                       ELSE iclOverflow
+     /\ probing' = [probing EXCEPT ![n] = FALSE]
+     /\ srg1' = [srg1 EXCEPT ![n] = "active"]
+     /\ activeRoute' = [activeRoute EXCEPT ![n] = TRUE]
+     /\ backupRoute' = [backupRoute EXCEPT ![n] = FALSE]
+     /\ adv' = [adv EXCEPT ![n] = "high"]
+     /\ sa' = [sa EXCEPT ![n] = IF @ = "synced" THEN "up" ELSE @]
+     /\ UNCHANGED <<node, srg0, iclSeen, shut, sess, router, rview, icl, offPath, probeLoss,
+                    lastPacket, tunnel, flapped>>
+
+\* The node instance n takes a STATE message off msgs (transition BackupOnStateOtherwise).
+BackupOnStateOtherwise(n) ==
+  /\ Len(msgs[n]) > 0
+  /\ iclSeen[n]
+  /\ Head(msgs[n]).type = "STATE"
+  /\ LET m == Head(msgs[n]) IN
+     /\ node[n] = "up"
+     /\ srg1[n] = "backup"
+     /\ m.flag /= "handover"
+     /\ ~(/\ (IF m.flag = "answer" THEN IF awaiting[n] = "askAgain" THEN "asked" ELSE "idle" ELSE awaiting[n]) = "idle"
+          /\ \/ m.srg1 = "ineligible"
+             \/ /\ m.srg1 = "hold"
+                /\ ~(/\ Priority[n] > 0
+                     /\ Priority[Peer[n]] > 0
+                     /\ Priority[n] /= Priority[Peer[n]]
+                     /\ Priority[n] < Priority[Peer[n]])
+             \/ /\ m.srg1 = "backup"
+                /\ ~(IF Priority[n] > 0 /\ Priority[Peer[n]] > 0 /\ Priority[n] /= Priority[Peer[n]] THEN Priority[n] < Priority[Peer[n]] ELSE LocalId[n] < LocalId[Peer[n]]))
+     /\ msgs' = [msgs EXCEPT ![n] = Tail(@),
+                             ![Peer[n]] = IF m.flag = "ask" \/ (m.flag = "answer" /\ (IF m.flag = "answer" THEN IF awaiting[n] = "askAgain" THEN "asked" ELSE "idle" ELSE awaiting[n]) = "asked")
+                                          THEN IF icl = "up" /\ node[Peer[n]] = "up"
+                                               THEN IF Len(@) < IclCapacity
+                                                    THEN Append(@, [type |-> "STATE", srg1 |-> "backup", flag |-> IF m.flag = "ask" THEN "answer" ELSE "ask", sids |-> {}])
+                                                    ELSE @
+                                               ELSE @
+                                          ELSE @]
+     /\ peerSrg1' = [peerSrg1 EXCEPT ![n] = m.srg1]
+     /\ awaiting' = [awaiting EXCEPT ![n] = IF m.flag = "answer"
+                                            THEN IF @ = "askAgain" THEN "asked" ELSE "idle"
+                                            ELSE @]
+     /\ iclOverflow' = IF m.flag = "ask" \/ (m.flag = "answer" /\ (IF m.flag = "answer" THEN IF awaiting[n] = "askAgain" THEN "asked" ELSE "idle" ELSE awaiting[n]) = "asked")
+                       THEN IF icl = "up" /\ node[Peer[n]] = "up"
+                            THEN IF Len([msgs EXCEPT ![n] = Tail(msgs[n])][Peer[n]]) < IclCapacity
+                                 THEN iclOverflow
+                                 ELSE TRUE
+                            ELSE iclOverflow
+                       ELSE iclOverflow
+     /\ probing' = [probing EXCEPT ![n] = FALSE]
+     /\ UNCHANGED <<node, srg0, srg1, iclSeen, activeRoute, backupRoute, adv, shut, sess, sa,
+                    router, rview, icl, offPath, probeLoss, lastPacket, tunnel, flapped>>
+
+\* The node instance n takes a STATE message off msgs (transition IneligibleOnState).
+IneligibleOnState(n) ==
+  /\ Len(msgs[n]) > 0
+  /\ iclSeen[n]
+  /\ Head(msgs[n]).type = "STATE"
+  /\ LET m == Head(msgs[n]) IN
      /\ node[n] = "up"
      /\ srg1[n] = "ineligible"
-     /\ m.srg1 = "hold"
-     /\ notify' = [notify EXCEPT ![n] = Tail(@),
-                                 ![Peer[n]] = IF icl = "up" /\ node[Peer[n]] = "up"
-                                              THEN Append(<<>>, [type |-> "STATE", srg1 |-> "ineligible", sid |-> "none"])
-                                              ELSE @]
+     /\ msgs' = [msgs EXCEPT ![n] = Tail(@),
+                             ![Peer[n]] = IF m.flag = "ask" \/ m.flag = "handover" \/ (m.flag = "answer" /\ (IF m.flag = "answer" THEN IF awaiting[n] = "askAgain" THEN "asked" ELSE "idle" ELSE awaiting[n]) = "asked")
+                                          THEN IF icl = "up" /\ node[Peer[n]] = "up"
+                                               THEN IF Len(@) < IclCapacity
+                                                    THEN Append(@, [type |-> "STATE", srg1 |-> "ineligible", flag |-> IF m.flag = "ask" \/ m.flag = "handover" THEN "answer" ELSE "ask", sids |-> {}])
+                                                    ELSE @
+                                               ELSE @
+                                          ELSE @]
      /\ peerSrg1' = [peerSrg1 EXCEPT ![n] = m.srg1]
-     /\ UNCHANGED <<node, srg0, srg1, iclSeen, activeRoute, backupRoute, adv, probing, shut, sess,
-                    sa, router, rview, icl, inbox, offPath, probeLoss, lastPacket>>
-
-\* The node instance n takes a STATE message off notify (transition IneligibleOnStateOtherwise).
-IneligibleOnStateOtherwise(n) ==
-  /\ Len(notify[n]) > 0
-  /\ iclSeen[n]
-  /\ Head(notify[n]).type = "STATE"
-  /\ LET m == Head(notify[n]) IN
-     /\ node[n] = "up"
-     /\ srg1[n] = "ineligible"
-     /\ m.srg1 /= "hold"
-     /\ notify' = [notify EXCEPT ![n] = Tail(@)]
-     /\ peerSrg1' = [peerSrg1 EXCEPT ![n] = m.srg1]
-     /\ UNCHANGED <<node, srg0, srg1, iclSeen, activeRoute, backupRoute, adv, probing, shut, sess,
-                    sa, router, rview, icl, inbox, offPath, probeLoss, lastPacket>>
+     /\ awaiting' = [awaiting EXCEPT ![n] = IF m.flag = "answer"
+                                            THEN IF @ = "askAgain" THEN "asked" ELSE "idle"
+                                            ELSE @]
+     /\ iclOverflow' = IF m.flag = "ask" \/ m.flag = "handover" \/ (m.flag = "answer" /\ (IF m.flag = "answer" THEN IF awaiting[n] = "askAgain" THEN "asked" ELSE "idle" ELSE awaiting[n]) = "asked")
+                       THEN IF icl = "up" /\ node[Peer[n]] = "up"
+                            THEN IF Len([msgs EXCEPT ![n] = Tail(msgs[n])][Peer[n]]) < IclCapacity
+                                 THEN iclOverflow
+                                 ELSE TRUE
+                            ELSE iclOverflow
+                       ELSE iclOverflow
+     /\ probing' = [probing EXCEPT ![n] = FALSE]
+     /\ UNCHANGED <<node, srg0, srg1, iclSeen, activeRoute, backupRoute, adv, shut, sess, sa,
+                    router, rview, icl, offPath, probeLoss, lastPacket, tunnel, flapped>>
 
 \* Node drops a STATE message that no transition takes.
 IgnoreState(n) ==
-  /\ Len(notify[n]) > 0
+  /\ Len(msgs[n]) > 0
   /\ iclSeen[n]
-  /\ Head(notify[n]).type = "STATE"
-  /\ LET m == Head(notify[n]) IN
+  /\ Head(msgs[n]).type = "STATE"
+  /\ LET m == Head(msgs[n]) IN
      /\ ~(node[n] = "up" /\ srg1[n] = "hold" /\ m.srg1 = "active")
-     /\ ~(node[n] = "up" /\ srg1[n] = "hold" /\ m.srg1 = "ineligible" /\ m.srg1 /= "active")
      /\ ~(/\ node[n] = "up"
           /\ srg1[n] = "hold"
-          /\ m.srg1 = "hold"
-          /\ Priority[n] > 0
-          /\ Priority[Peer[n]] > 0
-          /\ Priority[n] > Priority[Peer[n]]
-          /\ m.srg1 /= "active"
-          /\ m.srg1 /= "ineligible")
-     /\ ~(/\ node[n] = "up"
-          /\ srg1[n] = "hold"
-          /\ m.srg1 = "hold"
-          /\ Priority[n] > 0
-          /\ Priority[Peer[n]] > 0
-          /\ Priority[n] < Priority[Peer[n]]
-          /\ m.srg1 /= "active"
-          /\ m.srg1 /= "ineligible"
-          /\ ~(/\ m.srg1 = "hold"
-               /\ Priority[n] > 0
-               /\ Priority[Peer[n]] > 0
-               /\ Priority[n] > Priority[Peer[n]]))
+          /\ (IF m.flag = "answer" THEN IF awaiting[n] = "askAgain" THEN "asked" ELSE "idle" ELSE awaiting[n]) = "idle"
+          /\ \/ m.srg1 = "ineligible"
+             \/ /\ m.srg1 = "hold" \/ m.srg1 = "backup"
+                /\ Priority[n] > 0
+                /\ Priority[Peer[n]] > 0
+                /\ Priority[n] /= Priority[Peer[n]]
+                /\ Priority[n] > Priority[Peer[n]]
+          /\ m.srg1 /= "active")
      /\ ~(/\ node[n] = "up"
           /\ srg1[n] = "hold"
           /\ m.srg1 /= "active"
-          /\ m.srg1 /= "ineligible"
-          /\ ~(/\ m.srg1 = "hold"
-               /\ Priority[n] > 0
-               /\ Priority[Peer[n]] > 0
-               /\ Priority[n] > Priority[Peer[n]])
-          /\ ~(/\ m.srg1 = "hold"
-               /\ Priority[n] > 0
-               /\ Priority[Peer[n]] > 0
-               /\ Priority[n] < Priority[Peer[n]]))
+          /\ ~(/\ (IF m.flag = "answer" THEN IF awaiting[n] = "askAgain" THEN "asked" ELSE "idle" ELSE awaiting[n]) = "idle"
+               /\ \/ m.srg1 = "ineligible"
+                  \/ /\ m.srg1 = "hold" \/ m.srg1 = "backup"
+                     /\ Priority[n] > 0
+                     /\ Priority[Peer[n]] > 0
+                     /\ Priority[n] /= Priority[Peer[n]]
+                     /\ Priority[n] > Priority[Peer[n]]))
      /\ ~(/\ node[n] = "up"
           /\ srg1[n] = "active"
           /\ m.srg1 = "active"
-          /\ IF Priority[n] > 0 /\ Priority[Peer[n]] > 0
+          /\ IF Priority[n] > 0 /\ Priority[Peer[n]] > 0 /\ Priority[n] /= Priority[Peer[n]]
              THEN Priority[n] < Priority[Peer[n]]
              ELSE LocalId[n] < LocalId[Peer[n]])
      /\ ~(/\ node[n] = "up"
           /\ srg1[n] = "active"
-          /\ m.srg1 = "hold" \/ m.srg1 = "active"
           /\ ~(/\ m.srg1 = "active"
-               /\ IF Priority[n] > 0 /\ Priority[Peer[n]] > 0
+               /\ IF Priority[n] > 0 /\ Priority[Peer[n]] > 0 /\ Priority[n] /= Priority[Peer[n]]
                   THEN Priority[n] < Priority[Peer[n]]
                   ELSE LocalId[n] < LocalId[Peer[n]]))
+     /\ ~(node[n] = "up" /\ srg1[n] = "backup" /\ m.flag = "handover")
      /\ ~(/\ node[n] = "up"
-          /\ srg1[n] = "active"
-          /\ ~(/\ m.srg1 = "active"
-               /\ IF Priority[n] > 0 /\ Priority[Peer[n]] > 0
-                  THEN Priority[n] < Priority[Peer[n]]
-                  ELSE LocalId[n] < LocalId[Peer[n]])
-          /\ ~(m.srg1 = "hold" \/ m.srg1 = "active"))
-     /\ ~(node[n] = "up" /\ srg1[n] = "backup" /\ m.srg1 = "active")
-     /\ ~(node[n] = "up" /\ srg1[n] = "backup" /\ m.srg1 /= "active")
-     /\ ~(node[n] = "up" /\ srg1[n] = "ineligible" /\ m.srg1 = "hold")
-     /\ ~(node[n] = "up" /\ srg1[n] = "ineligible" /\ m.srg1 /= "hold")
-     /\ notify' = [notify EXCEPT ![n] = Tail(@)]
-     /\ UNCHANGED <<node, srg0, srg1, iclSeen, peerSrg1, activeRoute, backupRoute, adv, probing,
-                    shut, sess, sa, router, rview, icl, inbox, offPath, probeLoss, lastPacket>>
+          /\ srg1[n] = "backup"
+          /\ (IF m.flag = "answer" THEN IF awaiting[n] = "askAgain" THEN "asked" ELSE "idle" ELSE awaiting[n]) = "idle"
+          /\ \/ m.srg1 = "ineligible"
+             \/ /\ m.srg1 = "hold"
+                /\ ~(/\ Priority[n] > 0
+                     /\ Priority[Peer[n]] > 0
+                     /\ Priority[n] /= Priority[Peer[n]]
+                     /\ Priority[n] < Priority[Peer[n]])
+             \/ /\ m.srg1 = "backup"
+                /\ ~(IF Priority[n] > 0 /\ Priority[Peer[n]] > 0 /\ Priority[n] /= Priority[Peer[n]] THEN Priority[n] < Priority[Peer[n]] ELSE LocalId[n] < LocalId[Peer[n]])
+          /\ m.flag /= "handover")
+     /\ ~(/\ node[n] = "up"
+          /\ srg1[n] = "backup"
+          /\ m.flag /= "handover"
+          /\ ~(/\ (IF m.flag = "answer" THEN IF awaiting[n] = "askAgain" THEN "asked" ELSE "idle" ELSE awaiting[n]) = "idle"
+               /\ \/ m.srg1 = "ineligible"
+                  \/ /\ m.srg1 = "hold"
+                     /\ ~(/\ Priority[n] > 0
+                          /\ Priority[Peer[n]] > 0
+                          /\ Priority[n] /= Priority[Peer[n]]
+                          /\ Priority[n] < Priority[Peer[n]])
+                  \/ /\ m.srg1 = "backup"
+                     /\ ~(IF Priority[n] > 0 /\ Priority[Peer[n]] > 0 /\ Priority[n] /= Priority[Peer[n]] THEN Priority[n] < Priority[Peer[n]] ELSE LocalId[n] < LocalId[Peer[n]])))
+     /\ ~(node[n] = "up" /\ srg1[n] = "ineligible")
+     /\ msgs' = [msgs EXCEPT ![n] = Tail(@)]
+     /\ UNCHANGED <<node, srg0, srg1, iclSeen, peerSrg1, awaiting, activeRoute, backupRoute, adv,
+                    probing, shut, sess, sa, router, rview, icl, offPath, probeLoss, lastPacket,
+                    tunnel, flapped, iclOverflow>>
 
-\* The node instance n takes a SESSION message off inbox (transition Srg0OnSession).
+\* The node instance n takes a SESSION message off msgs (transition Srg0OnSession).
 Srg0OnSession(n) ==
-  /\ Len(inbox[n]) > 0
+  /\ Len(msgs[n]) > 0
   /\ iclSeen[n]
-  /\ Head(inbox[n]).type = "SESSION"
-  /\ LET m == Head(inbox[n]) IN
+  /\ Head(msgs[n]).type = "SESSION"
+  /\ LET m == Head(msgs[n]) IN
      /\ node[n] = "up"
-     /\ inbox' = [inbox EXCEPT ![n] = Tail(@)]
-     /\ sess' = [sess EXCEPT ![n][m.sid] = "warm"]
-     /\ UNCHANGED <<node, srg0, srg1, iclSeen, peerSrg1, activeRoute, backupRoute, adv, probing,
-                    shut, sa, router, rview, icl, notify, offPath, probeLoss, lastPacket>>
+     /\ msgs' = [msgs EXCEPT ![n] = Tail(@)]
+     /\ sess' = [sess EXCEPT ![n] = [s \in Sessions |-> IF s \in m.sids THEN "warm" ELSE @[s]]]
+     /\ UNCHANGED <<node, srg0, srg1, iclSeen, peerSrg1, awaiting, activeRoute, backupRoute, adv,
+                    probing, shut, sa, router, rview, icl, offPath, probeLoss, lastPacket, tunnel,
+                    flapped, iclOverflow>>
 
 \* Node drops a SESSION message that no transition takes.
 IgnoreSession(n) ==
-  /\ Len(inbox[n]) > 0
+  /\ Len(msgs[n]) > 0
   /\ iclSeen[n]
-  /\ Head(inbox[n]).type = "SESSION"
+  /\ Head(msgs[n]).type = "SESSION"
   /\ node[n] /= "up"
-  /\ inbox' = [inbox EXCEPT ![n] = Tail(@)]
-  /\ UNCHANGED <<node, srg0, srg1, iclSeen, peerSrg1, activeRoute, backupRoute, adv, probing, shut,
-                 sess, sa, router, rview, icl, notify, offPath, probeLoss, lastPacket>>
+  /\ msgs' = [msgs EXCEPT ![n] = Tail(@)]
+  /\ UNCHANGED <<node, srg0, srg1, iclSeen, peerSrg1, awaiting, activeRoute, backupRoute, adv,
+                 probing, shut, sess, sa, router, rview, icl, offPath, probeLoss, lastPacket,
+                 tunnel, flapped, iclOverflow>>
 
-\* The node instance n takes a SA_SYNC message off inbox (transition Srg1OnSaSync).
+\* The node instance n takes a SA_SYNC message off msgs (transition Srg1OnSaSync).
 Srg1OnSaSync(n) ==
-  /\ Len(inbox[n]) > 0
+  /\ Len(msgs[n]) > 0
   /\ iclSeen[n]
-  /\ Head(inbox[n]).type = "SA_SYNC"
+  /\ Head(msgs[n]).type = "SA_SYNC"
   /\ node[n] = "up"
-  /\ inbox' = [inbox EXCEPT ![n] = Tail(@)]
+  /\ msgs' = [msgs EXCEPT ![n] = Tail(@)]
   /\ sa' = [sa EXCEPT ![n] = IF @ = "up" THEN "up" ELSE "synced"]
-  /\ UNCHANGED <<node, srg0, srg1, iclSeen, peerSrg1, activeRoute, backupRoute, adv, probing, shut,
-                 sess, router, rview, icl, notify, offPath, probeLoss, lastPacket>>
+  /\ UNCHANGED <<node, srg0, srg1, iclSeen, peerSrg1, awaiting, activeRoute, backupRoute, adv,
+                 probing, shut, sess, router, rview, icl, offPath, probeLoss, lastPacket, tunnel,
+                 flapped, iclOverflow>>
 
 \* Node drops a SA_SYNC message that no transition takes.
 IgnoreSaSync(n) ==
-  /\ Len(inbox[n]) > 0
+  /\ Len(msgs[n]) > 0
   /\ iclSeen[n]
-  /\ Head(inbox[n]).type = "SA_SYNC"
+  /\ Head(msgs[n]).type = "SA_SYNC"
   /\ node[n] /= "up"
-  /\ inbox' = [inbox EXCEPT ![n] = Tail(@)]
-  /\ UNCHANGED <<node, srg0, srg1, iclSeen, peerSrg1, activeRoute, backupRoute, adv, probing, shut,
-                 sess, sa, router, rview, icl, notify, offPath, probeLoss, lastPacket>>
+  /\ msgs' = [msgs EXCEPT ![n] = Tail(@)]
+  /\ UNCHANGED <<node, srg0, srg1, iclSeen, peerSrg1, awaiting, activeRoute, backupRoute, adv,
+                 probing, shut, sess, sa, router, rview, icl, offPath, probeLoss, lastPacket,
+                 tunnel, flapped, iclOverflow>>
 
-\* The node instance n takes a SA_DELETE message off inbox (transition Srg1OnSaDelete).
+\* The node instance n takes a SA_DELETE message off msgs (transition Srg1OnSaDelete).
 Srg1OnSaDelete(n) ==
-  /\ Len(inbox[n]) > 0
+  /\ Len(msgs[n]) > 0
   /\ iclSeen[n]
-  /\ Head(inbox[n]).type = "SA_DELETE"
+  /\ Head(msgs[n]).type = "SA_DELETE"
   /\ node[n] = "up"
-  /\ inbox' = [inbox EXCEPT ![n] = Tail(@)]
+  /\ msgs' = [msgs EXCEPT ![n] = Tail(@)]
   /\ sa' = [sa EXCEPT ![n] = IF @ = "up" THEN "up" ELSE "none"]
-  /\ UNCHANGED <<node, srg0, srg1, iclSeen, peerSrg1, activeRoute, backupRoute, adv, probing, shut,
-                 sess, router, rview, icl, notify, offPath, probeLoss, lastPacket>>
+  /\ UNCHANGED <<node, srg0, srg1, iclSeen, peerSrg1, awaiting, activeRoute, backupRoute, adv,
+                 probing, shut, sess, router, rview, icl, offPath, probeLoss, lastPacket, tunnel,
+                 flapped, iclOverflow>>
 
 \* Node drops a SA_DELETE message that no transition takes.
 IgnoreSaDelete(n) ==
-  /\ Len(inbox[n]) > 0
+  /\ Len(msgs[n]) > 0
   /\ iclSeen[n]
-  /\ Head(inbox[n]).type = "SA_DELETE"
+  /\ Head(msgs[n]).type = "SA_DELETE"
   /\ node[n] /= "up"
-  /\ inbox' = [inbox EXCEPT ![n] = Tail(@)]
-  /\ UNCHANGED <<node, srg0, srg1, iclSeen, peerSrg1, activeRoute, backupRoute, adv, probing, shut,
-                 sess, sa, router, rview, icl, notify, offPath, probeLoss, lastPacket>>
+  /\ msgs' = [msgs EXCEPT ![n] = Tail(@)]
+  /\ UNCHANGED <<node, srg0, srg1, iclSeen, peerSrg1, awaiting, activeRoute, backupRoute, adv,
+                 probing, shut, sess, sa, router, rview, icl, offPath, probeLoss, lastPacket,
+                 tunnel, flapped, iclOverflow>>
 
 \* A step of the system: one action of one instance.
 Next ==
@@ -998,13 +1503,19 @@ Next ==
   \/ ProbeLossStarts
   \/ IclRestore
   \/ \E n \in Nodes : Reboot(n)
+  \/ \E n \in Nodes : IneligibleOnMon1RecoverIfPeerKnownActiveAndWait(n)
   \/ \E n \in Nodes : IneligibleOnMon1RecoverIfPeerKnownActive(n)
+  \/ \E n \in Nodes : IneligibleOnMon1RecoverIfRecoveryWaits(n)
+  \/ \E n \in Nodes : IneligibleOnMon1RecoverIfRecoveryClaims(n)
   \/ \E n \in Nodes : IneligibleOnMon1RecoverOtherwise(n)
   \/ \E n \in Nodes : Srg0MonitorRecover(n)
   \/ RouterBehaves
   \/ ProbeLossEnds
   \/ \E n \in Nodes : HoldOnProbeReply(n)
   \/ \E n \in Nodes : BackupOnProbeReply(n)
+  \/ \E n \in Nodes : ProbeReplyIgnored(n)
+  \/ \E n \in Nodes : ProbeMisrouted(n)
+  \/ \E n \in Nodes : ProbeLost(n)
   \/ \E n \in Nodes : HoldOnIclDown(n)
   \/ \E n \in Nodes : ActiveOnIclDownIfWithdrawOnIclLoss(n)
   \/ \E n \in Nodes : ActiveOnIclDownOtherwise(n)
@@ -1016,23 +1527,25 @@ Next ==
   \/ \E n \in Nodes : IneligibleOnIclUp(n)
   \/ \E n \in Nodes : ColdSyncDone(n)
   \/ \E n \in Nodes : RouteUpdate(n)
-  \/ \E n \in Nodes : Preempt(n)
-  \/ \E n \in Nodes : IkeNegotiate(n)
-  \/ \E n \in Nodes : ManualFailoverRequest(n)
-  \/ \E n \in Nodes : SaDelete(n)
+  \/ \E n \in Nodes : ActiveOnPreempt(n)
+  \/ \E n \in Nodes : PreemptIgnored(n)
+  \/ \E n \in Nodes : ActiveOnIkeNegotiate(n)
+  \/ \E n \in Nodes : IkeNegotiateIgnored(n)
+  \/ \E n \in Nodes : ActiveOnFailover(n)
+  \/ \E n \in Nodes : ManualFailoverRequestIgnored(n)
+  \/ \E n \in Nodes : ActiveOnSaDeleteReq(n)
+  \/ \E n \in Nodes : SaDeleteIgnored(n)
   \/ \E n \in Nodes, s \in Sessions : Packet(n, s)
+  \/ \E n \in Nodes : StrayProbeReply(n)
   \/ \E n \in Nodes : HoldOnStateIfPeerIsActive(n)
-  \/ \E n \in Nodes : HoldOnStateIfPeerIsIneligible(n)
-  \/ \E n \in Nodes : HoldOnStateIfWinsPriorityElection(n)
-  \/ \E n \in Nodes : HoldOnStateIfLosesPriorityElection(n)
+  \/ \E n \in Nodes : HoldOnStateIfHoldClaims(n)
   \/ \E n \in Nodes : HoldOnStateOtherwise(n)
   \/ \E n \in Nodes : ActiveOnStateIfLosesSplitBrain(n)
-  \/ \E n \in Nodes : ActiveOnStateIfPeerIsInHoldOrActive(n)
   \/ \E n \in Nodes : ActiveOnStateOtherwise(n)
-  \/ \E n \in Nodes : BackupOnStateIfPeerIsActive(n)
+  \/ \E n \in Nodes : BackupOnStateIfHandsOver(n)
+  \/ \E n \in Nodes : BackupOnStateIfBackupClaims(n)
   \/ \E n \in Nodes : BackupOnStateOtherwise(n)
-  \/ \E n \in Nodes : IneligibleOnStateIfPeerIsInHold(n)
-  \/ \E n \in Nodes : IneligibleOnStateOtherwise(n)
+  \/ \E n \in Nodes : IneligibleOnState(n)
   \/ \E n \in Nodes : IgnoreState(n)
   \/ \E n \in Nodes : Srg0OnSession(n)
   \/ \E n \in Nodes : IgnoreSession(n)
@@ -1058,7 +1571,10 @@ FaultsStop == <>[][~FaultStep]_vars
 
 \* The step Srg1MonitorRecover, whichever transition takes it.
 Srg1MonitorRecover(n) ==
+  \/ IneligibleOnMon1RecoverIfPeerKnownActiveAndWait(n)
   \/ IneligibleOnMon1RecoverIfPeerKnownActive(n)
+  \/ IneligibleOnMon1RecoverIfRecoveryWaits(n)
+  \/ IneligibleOnMon1RecoverIfRecoveryClaims(n)
   \/ IneligibleOnMon1RecoverOtherwise(n)
 
 \* The step ProbeReply, whichever transition takes it.
@@ -1081,33 +1597,30 @@ IclUpSeen(n) ==
   \/ BackupOnIclUp(n)
   \/ IneligibleOnIclUp(n)
 
-\* The node instance n takes a STATE message off notify, whichever transition handles it.
+\* The node instance n takes a STATE message off msgs, whichever transition handles it.
 ReceiveState(n) ==
   \/ HoldOnStateIfPeerIsActive(n)
-  \/ HoldOnStateIfPeerIsIneligible(n)
-  \/ HoldOnStateIfWinsPriorityElection(n)
-  \/ HoldOnStateIfLosesPriorityElection(n)
+  \/ HoldOnStateIfHoldClaims(n)
   \/ HoldOnStateOtherwise(n)
   \/ ActiveOnStateIfLosesSplitBrain(n)
-  \/ ActiveOnStateIfPeerIsInHoldOrActive(n)
   \/ ActiveOnStateOtherwise(n)
-  \/ BackupOnStateIfPeerIsActive(n)
+  \/ BackupOnStateIfHandsOver(n)
+  \/ BackupOnStateIfBackupClaims(n)
   \/ BackupOnStateOtherwise(n)
-  \/ IneligibleOnStateIfPeerIsInHold(n)
-  \/ IneligibleOnStateOtherwise(n)
+  \/ IneligibleOnState(n)
   \/ IgnoreState(n)
 
-\* The node instance n takes a SESSION message off inbox, whichever transition handles it.
+\* The node instance n takes a SESSION message off msgs, whichever transition handles it.
 ReceiveSession(n) ==
   \/ Srg0OnSession(n)
   \/ IgnoreSession(n)
 
-\* The node instance n takes a SA_SYNC message off inbox, whichever transition handles it.
+\* The node instance n takes a SA_SYNC message off msgs, whichever transition handles it.
 ReceiveSaSync(n) ==
   \/ Srg1OnSaSync(n)
   \/ IgnoreSaSync(n)
 
-\* The node instance n takes a SA_DELETE message off inbox, whichever transition handles it.
+\* The node instance n takes a SA_DELETE message off msgs, whichever transition handles it.
 ReceiveSaDelete(n) ==
   \/ Srg1OnSaDelete(n)
   \/ IgnoreSaDelete(n)
@@ -1128,8 +1641,8 @@ Spec ==
   /\ \A n \in Nodes : WF_vars(IclUpSeen(n))
   /\ \A n \in Nodes : WF_vars(ColdSyncDone(n))
   /\ \A n \in Nodes : WF_vars(RouteUpdate(n))
-  /\ \A n \in Nodes : WF_vars(Preempt(n))
-  /\ \A n \in Nodes : WF_vars(IkeNegotiate(n))
+  /\ \A n \in Nodes : WF_vars(ActiveOnPreempt(n))
+  /\ \A n \in Nodes : WF_vars(ActiveOnIkeNegotiate(n))
   /\ \A n \in Nodes : WF_vars(ReceiveState(n))
   /\ \A n \in Nodes : WF_vars(ReceiveSession(n))
   /\ \A n \in Nodes : WF_vars(ReceiveSaSync(n))
@@ -1137,13 +1650,15 @@ Spec ==
 
 \* -------------------- invariants --------------------
 
+\* the search bound held: no protocol message met a full ICL direction (iclCapacity); if violated,
+\* raise the bound, the other verdicts are inconclusive
+IclWithinBound == ~iclOverflow
+
 \* with the ICL up both ways and no state notification in flight, at most one node is active
 AtMostOneActiveWhenIclUp ==
   (/\ icl = "up"
    /\ \A n \in Nodes : node[n] = "up" /\ iclSeen[n]
-   /\ ~(\E n \in Nodes :
-          \/ \E i \in 1..2 : i <= Len(inbox[n]) /\ inbox[n][i].type = "STATE"
-          \/ \E j \in 1..1 : j <= Len(notify[n]) /\ notify[n][j].type = "STATE")) =>
+   /\ ~(\E n \in Nodes : \E i \in 1..IclCapacity : i <= Len(msgs[n]) /\ msgs[n][i].type = "STATE")) =>
     Cardinality({n \in Nodes : srg1[n] = "active"}) <= 1
 
 \* two active nodes only after the router answered a probe off its preferred path
@@ -1187,9 +1702,7 @@ NoProbingWhileIclUp ==
 SessionActiveOnce ==
   (/\ icl = "up"
    /\ \A n \in Nodes : node[n] = "up" /\ iclSeen[n]
-   /\ ~(\E n \in Nodes :
-          \/ \E i \in 1..2 : i <= Len(inbox[n]) /\ inbox[n][i].type = "SESSION"
-          \/ \E j \in 1..1 : j <= Len(notify[n]) /\ notify[n][j].type = "SESSION")) =>
+   /\ ~(\E n \in Nodes : \E i \in 1..IclCapacity : i <= Len(msgs[n]) /\ msgs[n][i].type = "SESSION")) =>
     (\A s \in Sessions : ~(sess["n1"][s] = "active" /\ sess["n2"][s] = "active"))
 
 \* IKE SAs are in use (negotiated, deletable) only on the active node

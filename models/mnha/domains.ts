@@ -31,17 +31,35 @@ export const FaultKinds = x.enumT(['icl', 'crash', 'srg1Monitor', 'srg0Monitor',
 /** ICL message types. */
 export const MsgTypes = x.enumT(['STATE', 'SESSION', 'SA_SYNC', 'SA_DELETE'], 'MsgTypes');
 
+/**
+ * What a STATE message asks of its receiver: nothing (`none`), an answer
+ * (`ask`: the sender makes no claim to activeness until it has one), to take
+ * activeness over and answer (`handover`: manual failover), or it is itself
+ * the `answer` to an ask or a handover.
+ */
+export const Flags = x.enumT(['none', 'ask', 'handover', 'answer'], 'Flags');
+
+/**
+ * Where a node stands with its asks (PROTOCOL.md "Asking"): none
+ * outstanding (`idle`), one whose answer it awaits (`asked`), or one whose
+ * answer will be stale because the node changed since, so that it asks
+ * again when that answer comes (`askAgain`). A node never has two asks out.
+ */
+export const AskStates = x.enumT(['idle', 'asked', 'askAgain'], 'AskStates');
+
+/** The remote IKE peer's tunnel (MNHA.md section 7). */
+export const TunnelStates = x.enumT(['down', 'up'], 'TunnelStates');
+
 /** Session ids of a scenario (`s1`..`sN`). */
 export function sessionsOf(count: number): x.EnumType {
   return x.enumT(Array.from({ length: count }, (_, i) => `s${i + 1}`), 'Sessions');
 }
 
-/** Session ids and `none`, for the session field of messages that carry none. */
-export function sessionOrNone(Sessions: x.EnumType): x.EnumType {
-  return x.enumT(['none', ...Sessions.values], 'SessionOrNone');
-}
-
-/** The ICL message record: `type` plus every field any message uses. */
+/**
+ * The ICL message record: `type` plus every field any message uses. A
+ * SESSION message names the sessions that became active at its sender (the
+ * receiver's copies go warm): one on a packet, several at a cold sync.
+ */
 export function msgType(Sessions: x.EnumType): x.RecordType {
-  return x.recordT({ type: MsgTypes, srg1: Srg1States, sid: sessionOrNone(Sessions) });
+  return x.recordT({ type: MsgTypes, srg1: Srg1States, flag: Flags, sids: x.setT(Sessions) });
 }

@@ -5,24 +5,39 @@
  * is built from the DSL, so the same machine runs in XState, is explored by
  * the checker and is printed as TLA+.
  *
- * The decisions MNHA.md leaves open are marked "Decision" below.
+ * The protocol it states is written out in `models/mnha/PROTOCOL.md`, which
+ * `src/impl` follows too; the decisions MNHA.md leaves open are marked
+ * "Decision" there and below.
+ *
+ * Shape of every SRG1 transition: note what was learnt, decide, announce the
+ * new state to the peer (one STATE message, only while the node sees the
+ * ICL), and settle whether to probe. Announcing sits on the transition rather
+ * than on state entry because a STATE that asks for an answer is answered by
+ * the same message that announces a change.
  */
 import { setup } from 'xstate';
 import * as x from '../../src/dsl/index.js';
 import { dslFor, type MachineDefinition, SELF_FIELD } from '../../src/model/index.js';
-import { LastPacket, Nodes, PeerViews, Prefs, SaStates, SessionStates, Srg1States, msgType } from './domains.js';
+import { AskStates, Flags, LastPacket, Nodes, PeerViews, Prefs, SaStates, SessionStates, Srg1States, msgType } from './domains.js';
 import { constantsOf, IclLossT, IdT, type MnhaParams, PrioT, sessionsDomain } from './params.js';
+
+/** The SRG1 states, as the node machine names them. */
+const SRG1 = ['hold', 'active', 'backup', 'ineligible'] as const;
+type Srg1 = (typeof SRG1)[number];
 
 /** Builds the node machine for a parameter set. */
 export function nodeMachine(p: MnhaParams): MachineDefinition {
   const Sessions = sessionsDomain(p);
   const Msg = msgType(Sessions);
+  const MsgTypeT = Msg.fields.find(([f]) => f === 'type')![1] as x.EnumType;
+  const SidsT = x.setT(Sessions);
   const consts = Object.fromEntries(Object.entries(constantsOf(p)).map(([k, c]) => [k, c.value]));
   const dsl = dslFor(consts);
 
   const contextSchema = {
     iclSeen: x.boolT,
     peerSrg1: PeerViews,
+    awaiting: AskStates,
     activeRoute: x.boolT,
     backupRoute: x.boolT,
     adv: Prefs,
@@ -38,132 +53,200 @@ export function nodeMachine(p: MnhaParams): MachineDefinition {
   const LocalId = x.constant('LocalId', IdT);
   const Priority = x.constant('Priority', PrioT);
   const IclLossAtActive = x.constant('IclLossAtActive', IclLossT);
+  const Preemption = x.constant('Preemption', x.boolT);
+  const WaitForAnswer = x.constant('WaitForAnswer', x.boolT);
 
-  const stateEv = x.eventOf({ srg1: Srg1States });
+  const stateEv = x.eventOf({ srg1: Srg1States, flag: Flags });
   const sidEv = x.eventOf({ sid: Sessions });
-  const latestEv = x.eventOf({ latest: x.funT(Sessions, LastPacket) });
+  const sidsEv = x.eventOf({ sids: SidsT });
+  const contactEv = x.eventOf({ latest: x.funT(Sessions, LastPacket), peerSess: x.funT(Sessions, SessionStates) });
+  /** On contact: a session this node and its peer both hold active. */
+  const activeOnBoth = (s: x.Expr) => x.and(x.eq(x.app(c.sess, s), x.str('active', SessionStates)), x.eq(x.app(contactEv.peerSess, s), x.str('active', SessionStates)));
+  /** On contact: the sessions active on both whose latest packet was here, so the peer's copy goes warm. */
+  const peerKeeps = x.filter('s', Sessions, (s) => x.and(activeOnBoth(s), x.eq(x.app(contactEv.latest, s), me)));
 
   const s1 = (v: string) => x.str(v, Srg1States);
   const pv = (v: string) => x.str(v, PeerViews);
   const pref = (v: string) => x.str(v, Prefs);
   const ss = (v: string) => x.str(v, SessionStates);
   const sa = (v: string) => x.str(v, SaStates);
-  const announce = (state: string) => x.send('notify', peer, x.record({
-    type: x.str('STATE', Msg.fields[0][1] as x.EnumType), srg1: s1(state), sid: x.lit((Msg.fields[2][1] as x.EnumType).values[0], Msg.fields[2][1]),
-  }, Msg));
-  const msgOf = (type: string, fields: Record<string, x.Expr>) => x.record({
-    type: x.str(type, Msg.fields[0][1] as x.EnumType),
-    srg1: fields.srg1 ?? s1('hold'),
-    sid: fields.sid ?? x.lit((Msg.fields[2][1] as x.EnumType).values[0], Msg.fields[2][1]),
-  }, Msg);
+  const flag = (v: string) => x.str(v, Flags);
+  /** `view = v` for a peer view of either type (a message's Srg1States or the context's PeerViews). */
+  const viewIs = (view: x.Expr, v: string) => x.eq(view, x.str(v, view.t as x.EnumType));
 
-  /** Both priorities configured: the election and the split-brain resolution use them. */
-  const prioritiesSet = x.and(x.gt(x.app(Priority, me), x.num(0)), x.gt(x.app(Priority, peer), x.num(0)));
-  /** This node backs off in a split brain: lower priority when both are set, else lower local id. */
-  const losesResolution = x.ite(prioritiesSet,
+  // ---- messages
+  const message = (type: string, fields: { srg1?: x.Expr; flag?: x.Expr; sids?: x.Expr }) => x.record({
+    type: x.str(type, MsgTypeT),
+    srg1: fields.srg1 ?? s1('hold'),
+    flag: fields.flag ?? flag('none'),
+    sids: fields.sids ?? x.setOf(Sessions),
+  }, Msg);
+  /** Messages go out only while the node sees the ICL; the channel itself takes them only while the link and the peer are up. */
+  const tell = (msg: x.Expr) => x.when(c.iclSeen, [x.send('msgs', peer, msg)]);
+  /** What a STATE message asks for: an answer, or not. */
+  const asked = x.or(x.eq(stateEv.flag, flag('ask')), x.eq(stateEv.flag, flag('handover')));
+
+  // ---- the activeness rules (MNHA.md sections 3 and 4; PROTOCOL.md "Deciding")
+  /** Both priorities configured and different: they decide elections and split brains. */
+  const prioritiesDecide = x.and(x.gt(x.app(Priority, me), x.num(0)), x.gt(x.app(Priority, peer), x.num(0)),
+    x.neq(x.app(Priority, me), x.app(Priority, peer)));
+  const prioritiesFavourMe = x.and(prioritiesDecide, x.gt(x.app(Priority, me), x.app(Priority, peer)));
+  const prioritiesFavourPeer = x.and(prioritiesDecide, x.lt(x.app(Priority, me), x.app(Priority, peer)));
+  /** This node backs off in a split brain: the lower priority, or (priorities unset or equal) the lower local id. */
+  const losesResolution = x.ite(prioritiesDecide,
     x.lt(x.app(Priority, me), x.app(Priority, peer)),
     x.lt(x.app(LocalId, me), x.app(LocalId, peer)));
+  /**
+   * A node in hold claims activeness without a probe: its peer is
+   * ineligible (it is the only candidate), or the priorities give it to this
+   * node against a peer in hold or backup (election, section 3 step 5).
+   */
+  const holdClaims = (view: x.Expr) => x.or(viewIs(view, 'ineligible'),
+    x.and(x.or(viewIs(view, 'hold'), viewIs(view, 'backup')), prioritiesFavourMe));
+  /**
+   * Decision: a backup claims activeness without a probe when its peer is
+   * ineligible, in hold (the routers already prefer the backup's medium
+   * preference) unless the priorities give it to the peer, or backup too and
+   * this node would win a split-brain resolution.
+   */
+  const backupClaims = (view: x.Expr) => x.or(viewIs(view, 'ineligible'),
+    x.and(viewIs(view, 'hold'), x.not(prioritiesFavourPeer)),
+    x.and(viewIs(view, 'backup'), x.not(losesResolution)));
+  const ask = (v: string) => x.str(v, AskStates);
+  /** The message answers this node's outstanding ask (FIFO: it is the first the peer sent after reading it). */
+  const isAnswer = x.eq(stateEv.flag, flag('answer'));
+  /**
+   * After notePeer: the message was an answer to an ask made before this
+   * node changed again (askAgain became asked), so the node asks once more.
+   */
+  const askAgainNow = x.and(isAnswer, x.eq(c.awaiting, ask('asked')));
+  const awaitingAfter = x.ite(isAnswer, x.ite(x.eq(c.awaiting, ask('askAgain')), ask('asked'), ask('idle')), c.awaiting);
+  /** Still waiting for an answer once this message is read: no claim to activeness meanwhile. */
+  const stillWaiting = x.neq(awaitingAfter, ask('idle'));
+  const waiting = x.neq(c.awaiting, ask('idle'));
+
+  /**
+   * Whether a node in state `s` probes, from what it knows (PROTOCOL.md
+   * "Probing"): without the ICL a node that is not active probes, and an
+   * active one too under keep-and-probe; with the ICL, probing stops (MNHA.md
+   * section 4) except in hold against a peer in hold when the priorities do
+   * not decide (section 3 step 5), and never while waiting for an answer.
+   */
+  const probes = (s: Srg1): x.Expr => {
+    switch (s) {
+      case 'hold': return x.or(x.not(c.iclSeen), x.and(x.eq(c.peerSrg1, pv('hold')), x.not(prioritiesDecide), x.not(waiting)));
+      case 'backup': return x.not(c.iclSeen);
+      case 'active': return x.and(x.not(c.iclSeen), x.eq(IclLossAtActive, x.str('keep-and-probe', IclLossT)));
+      case 'ineligible': return x.FALSE;
+    }
+  };
+
+  const actions: Record<string, ReturnType<typeof dsl.action>> = {
+    // ---- SRG1 state entries: signal routes and the preference they give (MNHA.md section 2)
+    enterHold: dsl.action(x.assign(c.activeRoute, x.FALSE), x.assign(c.backupRoute, x.FALSE), x.assign(c.adv, pref('low'))),
+    enterActive: dsl.action(
+      x.assign(c.activeRoute, x.TRUE), x.assign(c.backupRoute, x.FALSE), x.assign(c.adv, pref('high')),
+      // SAs synchronised before the failover carry on without a new negotiation (section 7)
+      x.assign(c.sa, x.ite(x.eq(c.sa, sa('synced')), sa('up'), c.sa)),
+    ),
+    leaveActive: dsl.action(x.assign(c.sa, x.ite(x.eq(c.sa, sa('up')), sa('synced'), c.sa))),
+    enterBackup: dsl.action(x.assign(c.activeRoute, x.FALSE), x.assign(c.backupRoute, x.TRUE), x.assign(c.adv, pref('medium'))),
+    enterIneligible: dsl.action(
+      x.assign(c.activeRoute, x.FALSE), x.assign(c.backupRoute, x.FALSE), x.assign(c.adv, pref('low')),
+    ),
+    // ---- what the node learns over the ICL
+    notePeer: dsl.action(x.assign(c.peerSrg1, stateEv.srg1), x.assign(c.awaiting, awaitingAfter)),
+    // with the ICL the answers are gone too: nothing is awaited any more
+    noteIclDown: dsl.action(x.assign(c.iclSeen, x.FALSE), x.assign(c.peerSrg1, pv('unknown')), x.assign(c.awaiting, ask('idle'))),
+    noteIclUp: dsl.action(x.assign(c.iclSeen, x.TRUE)),
+    // Decision (MNHA.md section 6): on contact the node reads the peer's session table (the cold
+    // sync's bulk transfer); of a session active on both, the copy that did not see the latest
+    // packet goes warm: this node's at once, the peer's by a SESSION message.
+    reconcileSessions: dsl.action(
+      x.when(x.neq(peerKeeps, x.setOf(Sessions)), [tell(message('SESSION', { sids: peerKeeps }))]),
+      x.assign(c.sess, x.funOf('s', Sessions, (s) => x.ite(x.and(activeOnBoth(s), x.eq(x.app(contactEv.latest, s), peer)),
+        ss('warm'), x.app(c.sess, s)), SessionStates)),
+    ),
+    // one ask out at a time: a node that changes while waiting asks again once the pending answer is in
+    askForAnswer: dsl.action(x.assign(c.awaiting, x.ite(x.eq(c.awaiting, ask('idle')), ask('asked'), ask('askAgain')))),
+    handOver: dsl.action(x.when(WaitForAnswer, [x.assign(c.awaiting, ask('asked'))])),
+    // ---- IPsec (section 7): IKE only from the active node, SAs synchronised to the peer
+    negotiateIke: dsl.action(x.assign(c.sa, sa('up')), tell(message('SA_SYNC', {}))),
+    syncSa: dsl.action(x.when(x.eq(c.sa, sa('up')), [tell(message('SA_SYNC', {}))])),
+    deleteSa: dsl.action(x.assign(c.sa, sa('none')), tell(message('SA_DELETE', {}))),
+    storeSyncedSa: dsl.action(x.assign(c.sa, x.ite(x.eq(c.sa, sa('up')), sa('up'), sa('synced')))),
+    dropSyncedSa: dsl.action(x.assign(c.sa, x.ite(x.eq(c.sa, sa('up')), sa('up'), sa('none')))),
+    // ---- SRG0
+    shutInterfaces: dsl.action(x.assign(c.shut, x.TRUE)),
+    openInterfaces: dsl.action(x.assign(c.shut, x.FALSE)),
+    packetArrives: dsl.action(
+      x.assign(x.app(c.sess, sidEv.sid), ss('active')),
+      tell(message('SESSION', { sids: x.setOf(Sessions, sidEv.sid) })),
+    ),
+    peerTookSessions: dsl.action(x.assign(c.sess, x.funOf('s', Sessions,
+      (s) => x.ite(x.isIn(s, sidsEv.sids), ss('warm'), x.app(c.sess, s)), SessionStates))),
+    // ---- crash: all state is lost, routes are withdrawn
+    loseEverything: dsl.action(
+      x.assign(c.iclSeen, x.FALSE), x.assign(c.peerSrg1, pv('unknown')), x.assign(c.awaiting, ask('idle')),
+      x.assign(c.activeRoute, x.FALSE), x.assign(c.backupRoute, x.FALSE), x.assign(c.adv, pref('none')),
+      x.assign(c.probing, x.FALSE), x.assign(c.shut, x.TRUE),
+      x.assign(c.sess, x.funOf('s', Sessions, () => ss('none'), SessionStates)),
+      x.assign(c.sa, sa('none')),
+    ),
+  };
+  for (const s of SRG1) {
+    const S = s[0].toUpperCase() + s.slice(1);
+    actions[`announce${S}`] = dsl.action(tell(message('STATE', { srg1: s1(s) })));
+    // after askForAnswer: an ask only if no other one is out (else a plain announcement, and ask again later)
+    actions[`ask${S}`] = dsl.action(tell(message('STATE', { srg1: s1(s), flag: x.ite(x.eq(c.awaiting, ask('asked')), flag('ask'), flag('none')) })));
+    actions[`handOver${S}`] = dsl.action(tell(message('STATE', { srg1: s1(s), flag: flag('handover') })));
+    // a change read from a STATE message (run after notePeer): the announcement answers it if it
+    // asked, and asks again if it is a stale answer
+    actions[`reply${S}`] = dsl.action(tell(message('STATE', { srg1: s1(s), flag: x.ite(asked, flag('answer'), x.ite(askAgainNow, flag('ask'), flag('none'))) })));
+    // no change: answer only if asked, ask again only if the answer was stale
+    actions[`answer${S}`] = dsl.action(x.when(x.or(asked, askAgainNow), [tell(message('STATE', { srg1: s1(s), flag: x.ite(asked, flag('answer'), flag('ask')) }))]));
+    actions[`settle${S}`] = dsl.action(x.assign(c.probing, probes(s)));
+  }
+  const S = (s: Srg1) => s[0].toUpperCase() + s.slice(1);
+  /** A transition to `s`, announcing it (`how`: plain, as a reply to a STATE, asking, handing over). */
+  const to = (s: Srg1, how: 'announce' | 'reply' | 'ask' | 'handOver', ...before: string[]) =>
+    ({ target: s, actions: [...before, `${how}${S(s)}`, `settle${S(s)}`] });
+  /** Staying in `s` after reading a STATE message: note it, answer if asked, settle probing. */
+  const stayOnState = (s: Srg1) => ({ actions: ['notePeer', `answer${S(s)}`, `settle${S(s)}`] });
 
   const machine = setup({
     guards: {
       peerIsActive: dsl.guard(x.eq(stateEv.srg1, s1('active'))),
-      peerIsIneligible: dsl.guard(x.eq(stateEv.srg1, s1('ineligible'))),
-      peerIsInHold: dsl.guard(x.eq(stateEv.srg1, s1('hold'))),
-      peerIsInHoldOrActive: dsl.guard(x.or(x.eq(stateEv.srg1, s1('hold')), x.eq(stateEv.srg1, s1('active')))),
-      winsPriorityElection: dsl.guard(x.and(x.eq(stateEv.srg1, s1('hold')), prioritiesSet, x.gt(x.app(Priority, me), x.app(Priority, peer)))),
+      handsOver: dsl.guard(x.eq(stateEv.flag, flag('handover'))),
+      holdClaims: dsl.guard(x.and(x.not(stillWaiting), holdClaims(stateEv.srg1))),
+      backupClaims: dsl.guard(x.and(x.not(stillWaiting), backupClaims(stateEv.srg1))),
       losesSplitBrain: dsl.guard(x.and(x.eq(stateEv.srg1, s1('active')), losesResolution)),
       withdrawOnIclLoss: dsl.guard(x.eq(IclLossAtActive, x.str('withdraw', IclLossT))),
       peerKnownActive: dsl.guard(x.and(c.iclSeen, x.eq(c.peerSrg1, pv('active')))),
-      losesPriorityElection: dsl.guard(x.and(x.eq(stateEv.srg1, s1('hold')), prioritiesSet, x.lt(x.app(Priority, me), x.app(Priority, peer)))),
+      recoveryWaits: dsl.guard(x.and(c.iclSeen, WaitForAnswer)),
+      peerKnownActiveAndWait: dsl.guard(x.and(c.iclSeen, x.eq(c.peerSrg1, pv('active')), WaitForAnswer)),
+      recoveryClaims: dsl.guard(x.and(c.iclSeen, holdClaims(c.peerSrg1))),
+      // with the protection on, a node with an ask out refuses a manual failover until it is answered
+      canHandOver: dsl.guard(x.and(c.iclSeen, x.eq(c.peerSrg1, pv('backup')), x.or(x.not(WaitForAnswer), x.not(waiting)))),
+      preemptedByPeer: dsl.guard(x.and(Preemption, c.iclSeen, x.eq(c.peerSrg1, pv('backup')), prioritiesFavourPeer)),
+      saNotUp: dsl.guard(x.neq(c.sa, sa('up'))),
+      saUp: dsl.guard(x.eq(c.sa, sa('up'))),
     },
-    actions: {
-      // ---- SRG1 state entries: signal routes, the preference they give, probing
-      enterHold: dsl.action(
-        x.assign(c.activeRoute, x.FALSE), x.assign(c.backupRoute, x.FALSE), x.assign(c.adv, pref('low')),
-        // Decision: a node in hold probes unless it knows over the ICL that a peer is active or backup.
-        x.assign(c.probing, x.not(x.and(c.iclSeen, x.or(x.eq(c.peerSrg1, pv('active')), x.eq(c.peerSrg1, pv('backup')))))),
-        // Every state change is announced; a newer notification replaces an older one in flight.
-        announce('hold'),
-      ),
-      enterActive: dsl.action(
-        x.assign(c.activeRoute, x.TRUE), x.assign(c.backupRoute, x.FALSE), x.assign(c.adv, pref('high')),
-        // keep-and-probe: an active node without the ICL goes on probing.
-        x.assign(c.probing, x.and(x.not(c.iclSeen), x.eq(IclLossAtActive, x.str('keep-and-probe', IclLossT)))),
-        // SAs synchronised before the failover carry on without a new negotiation.
-        x.assign(c.sa, x.ite(x.eq(c.sa, sa('synced')), sa('up'), c.sa)),
-        announce('active'),
-      ),
-      leaveActive: dsl.action(x.assign(c.sa, x.ite(x.eq(c.sa, sa('up')), sa('synced'), c.sa))),
-      enterBackup: dsl.action(
-        x.assign(c.activeRoute, x.FALSE), x.assign(c.backupRoute, x.TRUE), x.assign(c.adv, pref('medium')),
-        x.assign(c.probing, x.not(c.iclSeen)),
-        announce('backup'),
-      ),
-      enterIneligible: dsl.action(
-        x.assign(c.activeRoute, x.FALSE), x.assign(c.backupRoute, x.FALSE), x.assign(c.adv, pref('low')),
-        x.assign(c.probing, x.FALSE),
-        announce('ineligible'),
-      ),
-      // ---- ICL and peer state
-      notePeer: dsl.action(x.assign(c.peerSrg1, stateEv.srg1)),
-      // A node in hold stops probing once a backup peer will take over, or once
-      // it knows it loses the activeness-priority election.
-      // (It probes again when the peer is back in hold, e.g. after the peer's own recovery.)
-      notePeerInHold: dsl.action(
-        x.assign(c.peerSrg1, stateEv.srg1),
-        x.assign(c.probing, x.and(x.neq(stateEv.srg1, s1('backup')),
-          x.not(x.and(x.eq(stateEv.srg1, s1('hold')), prioritiesSet, x.lt(x.app(Priority, me), x.app(Priority, peer)))))),
-      ),
-      noteIclDown: dsl.action(x.assign(c.iclSeen, x.FALSE), x.assign(c.peerSrg1, pv('unknown'))),
-      startProbing: dsl.action(x.assign(c.probing, x.TRUE)),
-      stopProbing: dsl.action(x.assign(c.probing, x.FALSE)),
-      // Decision: on seeing the ICL come back, each node reconciles its sessions
-      // (cold sync: a session stays active only where the latest packet was seen).
-      noteIclUp: dsl.action(
-        x.assign(c.iclSeen, x.TRUE),
-        x.assign(c.sess, x.funOf('s', Sessions, (s) => x.ite(
-          x.and(x.eq(x.app(c.sess, s), ss('active')), x.neq(x.app(latestEv.latest, s), me)),
-          ss('warm'), x.app(c.sess, s)), SessionStates)),
-      ),
-      announceHold: dsl.action(announce('hold')),
-      announceActive: dsl.action(announce('active')),
-      announceBackup: dsl.action(announce('backup')),
-      announceIneligible: dsl.action(announce('ineligible')),
-      // ---- IPsec
-      negotiateIke: dsl.action(x.assign(c.sa, sa('up')), x.send('inbox', peer, msgOf('SA_SYNC', {}))),
-      deleteSa: dsl.action(x.assign(c.sa, sa('none')), x.send('inbox', peer, msgOf('SA_DELETE', {}))),
-      storeSyncedSa: dsl.action(x.assign(c.sa, x.ite(x.eq(c.sa, sa('up')), sa('up'), sa('synced')))),
-      dropSyncedSa: dsl.action(x.assign(c.sa, x.ite(x.eq(c.sa, sa('up')), sa('up'), sa('none')))),
-      // ---- SRG0
-      shutInterfaces: dsl.action(x.assign(c.shut, x.TRUE)),
-      openInterfaces: dsl.action(x.assign(c.shut, x.FALSE)),
-      packetArrives: dsl.action(
-        x.assign(x.app(c.sess, sidEv.sid), ss('active')),
-        x.send('inbox', peer, msgOf('SESSION', { sid: sidEv.sid })),
-      ),
-      peerTookSession: dsl.action(x.assign(x.app(c.sess, sidEv.sid), ss('warm'))),
-      // ---- crash: all state is lost, routes are withdrawn
-      loseEverything: dsl.action(
-        x.assign(c.iclSeen, x.FALSE), x.assign(c.peerSrg1, pv('unknown')),
-        x.assign(c.activeRoute, x.FALSE), x.assign(c.backupRoute, x.FALSE), x.assign(c.adv, pref('none')),
-        x.assign(c.probing, x.FALSE), x.assign(c.shut, x.TRUE),
-        x.assign(c.sess, x.funOf('s', Sessions, () => ss('none'), SessionStates)),
-        x.assign(c.sa, sa('none')),
-      ),
-    },
+    actions,
   }).createMachine({
     id: 'node',
     // The instance's id comes in as input, so that `self` can be read in guards and actions.
     context: ({ input }: { input?: { [SELF_FIELD]?: string } }) => ({
       [SELF_FIELD]: input?.[SELF_FIELD] ?? 'n1',
-      iclSeen: false, peerSrg1: 'unknown', activeRoute: false, backupRoute: false, adv: 'low',
+      iclSeen: false, peerSrg1: 'unknown', awaiting: 'idle', activeRoute: false, backupRoute: false, adv: 'low',
       probing: true, shut: true, sess: Object.fromEntries(Sessions.values.map((s) => [s, 'none'])), sa: 'none',
     }),
     initial: 'up',
     states: {
       down: {
         entry: 'loseEverything',
-        on: { BOOT: 'up' },
+        // a rebooted node starts in hold without the ICL: it probes
+        on: { BOOT: { target: 'up', actions: 'settleHold' } },
       },
       up: {
         type: 'parallel',
@@ -171,7 +254,7 @@ export function nodeMachine(p: MnhaParams): MachineDefinition {
         states: {
           srg0: {
             initial: 'coldSync',
-            on: { SESSION: { actions: 'peerTookSession' } },
+            on: { SESSION: { actions: 'peerTookSessions' } },
             states: {
               coldSync: {
                 entry: 'shutInterfaces',
@@ -194,20 +277,15 @@ export function nodeMachine(p: MnhaParams): MachineDefinition {
               hold: {
                 entry: 'enterHold',
                 on: {
-                  PROBE_REPLY: 'active',
+                  PROBE_REPLY: to('active', 'announce'),
                   STATE: [
-                    { guard: 'peerIsActive', target: 'backup', actions: 'notePeer' },
-                    // Decision: a healthy node in hold takes over from an ineligible peer without probing.
-                    { guard: 'peerIsIneligible', target: 'active', actions: 'notePeer' },
-                    { guard: 'winsPriorityElection', target: 'active', actions: 'notePeer' },
-                    // Decision: the loser of the priority election answers with its own hold, so the
-                    // winner decides on fresh information (it may have recovered from ineligible meanwhile).
-                    { guard: 'losesPriorityElection', actions: ['notePeerInHold', 'announceHold'] },
-                    { actions: 'notePeerInHold' },
+                    { guard: 'peerIsActive', ...to('backup', 'reply', 'notePeer') },
+                    { guard: 'holdClaims', ...to('active', 'reply', 'notePeer') },
+                    stayOnState('hold'),
                   ],
-                  ICL_UP: { actions: ['noteIclUp', 'announceHold'] },
-                  ICL_DOWN: { actions: ['noteIclDown', 'startProbing'] },
-                  MON1_FAIL: 'ineligible',
+                  ICL_UP: { actions: ['noteIclUp', 'announceHold', 'reconcileSessions', 'settleHold'] },
+                  ICL_DOWN: { actions: ['noteIclDown', 'settleHold'] },
+                  MON1_FAIL: to('ineligible', 'announce'),
                 },
               },
               active: {
@@ -215,55 +293,53 @@ export function nodeMachine(p: MnhaParams): MachineDefinition {
                 exit: 'leaveActive',
                 on: {
                   STATE: [
-                    { guard: 'losesSplitBrain', target: 'backup', actions: 'notePeer' },
-                    // A peer in hold is (re)electing, e.g. after a reboot this node did not notice, and an
-                    // active peer that loses the split-brain resolution may not have heard this node yet: tell it.
-                    { guard: 'peerIsInHoldOrActive', actions: ['notePeer', 'announceActive'] },
-                    { actions: 'notePeer' },
+                    { guard: 'losesSplitBrain', ...to('backup', 'reply', 'notePeer') },
+                    stayOnState('active'),
                   ],
-                  ICL_UP: { actions: ['noteIclUp', 'stopProbing', 'announceActive'] },
+                  ICL_UP: { actions: ['noteIclUp', 'announceActive', 'syncSa', 'reconcileSessions', 'settleActive'] },
                   ICL_DOWN: [
                     // Decision (withdraw): the active node removes its active-signal-route by going back to hold.
-                    { guard: 'withdrawOnIclLoss', target: 'hold', actions: 'noteIclDown' },
-                    { actions: ['noteIclDown', 'startProbing'] },
+                    { guard: 'withdrawOnIclLoss', target: 'hold', actions: ['noteIclDown', 'settleHold'] },
+                    { actions: ['noteIclDown', 'settleActive'] },
                   ],
-                  MON1_FAIL: 'ineligible',
-                  FAILOVER: 'backup',
-                  // Preemption: the lower-priority active steps down first; the
-                  // higher-priority backup takes over when it hears so.
-                  PREEMPT: 'backup',
-                  IKE_NEGOTIATE: { actions: 'negotiateIke' },
-                  SA_DELETE_REQ: { actions: 'deleteSa' },
+                  MON1_FAIL: to('ineligible', 'announce'),
+                  // Manual failover: step down and hand activeness to the healthy backup peer.
+                  FAILOVER: { guard: 'canHandOver', ...to('backup', 'handOver', 'handOver') },
+                  // Preemption: the lower-priority active steps down; its higher-priority backup peer then claims.
+                  PREEMPT: { guard: 'preemptedByPeer', ...to('backup', 'announce') },
+                  IKE_NEGOTIATE: { guard: 'saNotUp', actions: 'negotiateIke' },
+                  SA_DELETE_REQ: { guard: 'saUp', actions: 'deleteSa' },
                 },
               },
               backup: {
                 entry: 'enterBackup',
                 on: {
-                  PROBE_REPLY: 'active',
+                  PROBE_REPLY: to('active', 'announce'),
                   STATE: [
-                    { guard: 'peerIsActive', actions: 'notePeer' },
-                    // Decision: a backup that learns over the ICL that its peer is not active takes over.
-                    { target: 'active', actions: 'notePeer' },
+                    { guard: 'handsOver', ...to('active', 'reply', 'notePeer') },
+                    { guard: 'backupClaims', ...to('active', 'reply', 'notePeer') },
+                    stayOnState('backup'),
                   ],
-                  ICL_UP: { actions: ['noteIclUp', 'stopProbing', 'announceBackup'] },
-                  ICL_DOWN: { actions: ['noteIclDown', 'startProbing'] },
-                  MON1_FAIL: 'ineligible',
+                  ICL_UP: { actions: ['noteIclUp', 'announceBackup', 'reconcileSessions', 'settleBackup'] },
+                  ICL_DOWN: { actions: ['noteIclDown', 'settleBackup'] },
+                  MON1_FAIL: to('ineligible', 'announce'),
                 },
               },
               ineligible: {
                 entry: 'enterIneligible',
                 on: {
+                  // Decision (MNHA.md section 5): backup under a known active peer; with the ICL and the
+                  // protection on, hold asking for an answer; with the ICL, elect as at boot; else hold and probe.
                   MON1_RECOVER: [
-                    { guard: 'peerKnownActive', target: 'backup' },
-                    // Decision: otherwise go to hold; with the ICL up the peer then elects as at boot.
-                    { target: 'hold' },
+                    { guard: 'peerKnownActiveAndWait', ...to('backup', 'ask', 'askForAnswer') },
+                    { guard: 'peerKnownActive', ...to('backup', 'announce') },
+                    { guard: 'recoveryWaits', ...to('hold', 'ask', 'askForAnswer') },
+                    { guard: 'recoveryClaims', ...to('active', 'announce') },
+                    to('hold', 'announce'),
                   ],
-                  STATE: [
-                    { guard: 'peerIsInHold', actions: ['notePeer', 'announceIneligible'] },
-                    { actions: 'notePeer' },
-                  ],
-                  ICL_UP: { actions: ['noteIclUp', 'announceIneligible'] },
-                  ICL_DOWN: { actions: 'noteIclDown' },
+                  STATE: stayOnState('ineligible'),
+                  ICL_UP: { actions: ['noteIclUp', 'announceIneligible', 'reconcileSessions', 'settleIneligible'] },
+                  ICL_DOWN: { actions: ['noteIclDown', 'settleIneligible'] },
                 },
               },
             },
@@ -278,9 +354,10 @@ export function nodeMachine(p: MnhaParams): MachineDefinition {
     context: contextSchema,
     events: {
       BOOT: {}, CRASH: {},
-      PROBE_REPLY: {}, STATE: { srg1: Srg1States }, ICL_UP: { latest: x.funT(Sessions, LastPacket) }, ICL_DOWN: {},
+      PROBE_REPLY: {}, STATE: { srg1: Srg1States, flag: Flags },
+      ICL_UP: { latest: x.funT(Sessions, LastPacket), peerSess: x.funT(Sessions, SessionStates) }, ICL_DOWN: {},
       MON1_FAIL: {}, MON1_RECOVER: {}, MON0_FAIL: {}, MON0_RECOVER: {}, COLD_SYNC_DONE: {},
-      PACKET: { sid: Sessions }, SESSION: { sid: Msg.fields[2][1] },
+      PACKET: { sid: Sessions }, SESSION: { sids: SidsT },
       PREEMPT: {}, FAILOVER: {}, IKE_NEGOTIATE: {}, SA_DELETE_REQ: {}, SA_SYNC: {}, SA_DELETE: {},
     },
   };

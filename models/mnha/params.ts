@@ -29,11 +29,25 @@ export interface MnhaParams {
   readonly tieBreak: 'n1' | 'n2';
   /** Which faults the environment may inject. */
   readonly faults: readonly ('icl' | 'crash' | 'srg1Monitor' | 'srg0Monitor' | 'router' | 'probeLoss')[];
-  /** Capacity of each ICL direction (messages in flight). */
+  /**
+   * The protection against stale state messages: a node that gives
+   * activeness away (manual failover) or comes back from ineligible while it
+   * sees the ICL makes no claim to activeness until its peer has answered.
+   * The documentation says nothing of it; the `stale-notices` scenario turns
+   * it off and shows the split brain it prevents.
+   */
+  readonly waitForAnswer: boolean;
+  /** Bound of the search: most messages in flight in each ICL direction. */
   readonly iclCapacity: number;
+  /**
+   * Bound of the search on the environment: a fault, operator or traffic
+   * event that makes a node send strikes only while at most this many
+   * messages are in flight on the ICL, both ways together (0..4).
+   */
+  readonly faultWindow: number;
 }
 
-/** The original documentation's reading: routers converged, router behaves. */
+/** The documentation's reading, routers converged, router behaving, with the stale-notice protection. */
 export const DEFAULT_PARAMS: MnhaParams = {
   localId: { n1: 1, n2: 2 },
   priority: { n1: 0, n2: 0 },
@@ -45,7 +59,9 @@ export const DEFAULT_PARAMS: MnhaParams = {
   sessions: 0,
   tieBreak: 'n1',
   faults: ['icl', 'crash', 'srg1Monitor'],
-  iclCapacity: 2,
+  waitForAnswer: true,
+  iclCapacity: 4,
+  faultWindow: 1,
 };
 
 /** Types of the constants. */
@@ -53,10 +69,13 @@ export const IdT = x.funT(Nodes, x.intT(1, 10));
 export const PrioT = x.funT(Nodes, x.intT(0, 254));
 export const IclLossT = x.enumT(['withdraw', 'keep-and-probe'], 'IclLossModes');
 export const ConvergenceT = x.enumT(['instant', 'async'], 'ConvergenceModes');
+export const FaultWindowT = x.intT(0, 4);
 
 /** The model constants of a parameter set, as declared to the system. */
 export function constantsOf(p: MnhaParams): Record<string, ConstDecl> {
   if (p.localId.n1 === p.localId.n2) throw new RangeError('local ids must differ');
+  if (!Number.isInteger(p.iclCapacity) || p.iclCapacity < 1 || p.iclCapacity > 8) throw new RangeError('iclCapacity must be an integer in 1..8');
+  if (!Number.isInteger(p.faultWindow) || p.faultWindow < 0 || p.faultWindow > 4) throw new RangeError('faultWindow must be an integer in 0..4');
   return {
     LocalId: { t: IdT, value: { ...p.localId }, doc: 'local-id of each node (1..10, distinct)' },
     Priority: { t: PrioT, value: { ...p.priority }, doc: 'activeness-priority of each node; 0 = not configured' },
@@ -68,6 +87,9 @@ export function constantsOf(p: MnhaParams): Record<string, ConstDecl> {
     Ipsec: { t: x.boolT, value: p.ipsec, doc: 'IKE/IPsec service on SRG1' },
     TieBreak: { t: Nodes, value: p.tieBreak, doc: 'node the routers prefer on equal preference' },
     Faults: { t: x.setT(FaultKinds), value: x.makeSet(FaultKinds, [...p.faults]), doc: 'fault classes the environment may inject' },
+    IclCapacity: { t: x.intT(1, 8), value: p.iclCapacity, doc: 'most messages in flight in each ICL direction (bound of the search)' },
+    FaultWindow: { t: FaultWindowT, value: p.faultWindow, doc: 'most ICL messages in flight when a fault, operator or traffic event strikes (bound of the search)' },
+    WaitForAnswer: { t: x.boolT, value: p.waitForAnswer, doc: 'a node that gives activeness away or leaves ineligible claims nothing until its peer answers' },
   };
 }
 

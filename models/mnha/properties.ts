@@ -35,6 +35,8 @@ export function mnhaProperties(sys: MnhaSystem): Property[] {
   );
 
   return [
+    inv('IclWithinBound', 'the search bound held: no protocol message met a full ICL direction (iclCapacity); if violated, raise the bound, the other verdicts are inconclusive',
+      x.not(v.iclOverflow)),
     inv('AtMostOneActiveWhenIclUp', 'with the ICL up both ways and no state notification in flight, at most one node is active',
       x.implies(x.and(IclUpBothWays, x.not(InFlight('STATE'))), x.le(ActiveCount, x.num(1)))),
     inv('SplitBrainOnlyWithRouterFault', 'two active nodes only after the router answered a probe off its preferred path',

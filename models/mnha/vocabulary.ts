@@ -40,8 +40,7 @@ export function vocabulary(
   machines: readonly MachineDefinition[],
   perNode: readonly string[],
   env: Readonly<Record<string, x.Type>>,
-  inbox: x.Type,
-  notify: x.Type,
+  msgs: x.Type,
 ): MnhaVocabulary {
   const v: Record<string, x.Expr> = {};
   for (const def of machines) {
@@ -50,8 +49,7 @@ export function vocabulary(
     for (const [f, t] of m.vars) v[f] = x.variable(f, indexed ? x.funT(Nodes, t) : t);
   }
   for (const [f, t] of Object.entries(env)) v[f] = x.variable(f, t);
-  v.inbox = x.variable('inbox', inbox);
-  v.notify = x.variable('notify', notify);
+  v.msgs = x.variable('msgs', msgs);
   const at = (name: string, n: x.Expr) => x.app(v[name], n);
   const Peer = x.constant('Peer', x.funT(Nodes, Nodes));
   const Priority = x.constant('Priority', PrioT);
@@ -78,9 +76,8 @@ export function vocabulary(
     x.eq(v.icl, x.str('up', v.icl.t as x.EnumType)),
     x.forall('n', Nodes, (n) => x.and(x.eq(at('node', n), x.str('up', (v.node.t as x.FunType).value as x.EnumType)), at('iclSeen', n))),
   );
-  const msgTypeT = ((inbox as x.FunType).value as x.SeqType).elem as x.RecordType;
-  const InFlight = (type: string) => x.exists('n', Nodes, (n) => x.or(
-    x.seqExists('i', at('inbox', n), (m) => x.eq(x.field(m, 'type'), x.str(type, msgTypeT.fields[0][1] as x.EnumType))),
-    x.seqExists('j', at('notify', n), (m) => x.eq(x.field(m, 'type'), x.str(type, msgTypeT.fields[0][1] as x.EnumType)))));
+  const msgTypeT = ((msgs as x.FunType).value as x.SeqType).elem as x.RecordType;
+  const InFlight = (type: string) => x.exists('n', Nodes, (n) =>
+    x.seqExists('i', at('msgs', n), (m) => x.eq(x.field(m, 'type'), x.str(type, msgTypeT.fields[0][1] as x.EnumType))));
   return { v, at, Peer, Priority, Faults: x.constant('Faults', x.setT(FaultKinds)), Seen, PrefRank, RouterPrefers, Answers, ActiveCount, IclUpBothWays, InFlight, s1 };
 }

@@ -250,11 +250,11 @@ export function at(seq: Expr, index: Expr): Expr {
   if (seq.t.kind !== 'seq') throw new Error('unreachable');
   return { op: 'at', t: seq.t.elem, seq, index };
 }
-/** Some element of a sequence satisfies `pred`: `\E i \in 1..max : i <= Len(s) /\ pred(s[i])`. */
+/** Some element of a sequence satisfies `pred`: `\E i \in 1..max : i <= Len(s) /\ pred(s[i])` (max by name when the type names it). */
 export function seqExists(name: string, seq: Expr, pred: (elem: Expr) => Expr): Expr {
   expect(seq, 'seq', 'seqExists');
   if (seq.t.kind !== 'seq') throw new Error('unreachable');
-  return exists(name, intT(1, Math.max(1, seq.t.max)), (i) => and(le(i, len(seq)), pred(at(seq, i))));
+  return exists(name, intT(1, Math.max(1, seq.t.max), seq.t.maxName), (i) => and(le(i, len(seq)), pred(at(seq, i))));
 }
 /** The empty sequence of a sequence type. */
 export function emptySeq(t: Type): Expr {

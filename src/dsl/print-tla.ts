@@ -70,11 +70,11 @@ function printValueAt(v: Value, t: Type, depth: number): string {
 export function printDomain(t: Type): string {
   switch (t.kind) {
     case 'bool': return 'BOOLEAN';
-    case 'int': return `${t.lo}..${t.hi}`;
+    case 'int': return `${t.lo}..${t.hiName ?? t.hi}`;
     case 'enum': return t.name ?? `{${t.values.map((x) => JSON.stringify(x)).join(', ')}}`;
     case 'record': return `[${t.fields.map(([f, ft]) => `${f} : ${printDomain(ft)}`).join(', ')}]`;
     case 'fun': return `[${printDomain(t.key)} -> ${printDomain(t.value)}]`;
-    case 'seq': return `BSeq(${printDomain(t.elem)}, ${t.max})`;
+    case 'seq': return `BSeq(${printDomain(t.elem)}, ${t.maxName ?? t.max})`;
     case 'set': return `SUBSET ${printDomain(t.elem)}`;
   }
 }

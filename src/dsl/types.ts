@@ -8,16 +8,16 @@ import type { Value } from './values.js';
 
 /** BOOLEAN. */
 export interface BoolType { readonly kind: 'bool' }
-/** The integers lo..hi, both included. */
-export interface IntType { readonly kind: 'int'; readonly lo: number; readonly hi: number }
+/** The integers lo..hi, both included; `hiName` names the upper bound in TLA+ (a constant), if any. */
+export interface IntType { readonly kind: 'int'; readonly lo: number; readonly hi: number; readonly hiName?: string }
 /** A finite set of string literals, in declaration order. */
 export interface EnumType { readonly kind: 'enum'; readonly values: readonly string[]; readonly name?: string }
 /** A record with named fields, printed `[a : A, b : B]`. Fields keep declaration order. */
 export interface RecordType { readonly kind: 'record'; readonly fields: readonly (readonly [string, Type])[] }
 /** A total function from a finite key domain (enum or int range) to a value type, `[K -> V]`. */
 export interface FunType { readonly kind: 'fun'; readonly key: EnumType | IntType; readonly value: Type }
-/** A FIFO sequence of at most `max` elements (a bounded channel). */
-export interface SeqType { readonly kind: 'seq'; readonly elem: Type; readonly max: number }
+/** A FIFO sequence of at most `max` elements (a bounded channel); `maxName` names the bound in TLA+ (a constant). */
+export interface SeqType { readonly kind: 'seq'; readonly elem: Type; readonly max: number; readonly maxName?: string }
 /** A subset of a finite element domain, `SUBSET E`. */
 export interface SetType { readonly kind: 'set'; readonly elem: Type }
 
@@ -27,12 +27,12 @@ export type Type = BoolType | IntType | EnumType | RecordType | FunType | SeqTyp
 /** BOOLEAN. */
 export const boolT: BoolType = Object.freeze({ kind: 'bool' });
 
-/** The integer range lo..hi. */
-export function intT(lo: number, hi: number): IntType {
+/** The integer range lo..hi; `hiName` is the TLA+ constant that holds `hi`, if any. */
+export function intT(lo: number, hi: number, hiName?: string): IntType {
   if (!Number.isInteger(lo) || !Number.isInteger(hi) || lo > hi) {
     throw new RangeError(`intT: bad range ${lo}..${hi}`);
   }
-  return Object.freeze({ kind: 'int', lo, hi });
+  return Object.freeze({ kind: 'int', lo, hi, ...(hiName ? { hiName } : {}) });
 }
 
 /** An enumeration of string literals; `name` is the TLA+ constant or definition that names the set, if any. */
@@ -53,10 +53,10 @@ export function funT(key: EnumType | IntType, value: Type): FunType {
   return Object.freeze({ kind: 'fun', key, value });
 }
 
-/** Sequences of at most `max` elements of `elem`. */
-export function seqT(elem: Type, max: number): SeqType {
+/** Sequences of at most `max` elements of `elem`; `maxName` is the TLA+ constant that holds `max`, if any. */
+export function seqT(elem: Type, max: number, maxName?: string): SeqType {
   if (!Number.isInteger(max) || max < 0) throw new RangeError(`seqT: bad bound ${max}`);
-  return Object.freeze({ kind: 'seq', elem, max });
+  return Object.freeze({ kind: 'seq', elem, max, ...(maxName ? { maxName } : {}) });
 }
 
 /** Subsets of `elem`. */

@@ -3,7 +3,9 @@
  * slot per key when it is a function of small values (so `srg1[n]` is a slot
  * of its own and a step that changes one node writes one slot). Slots are
  * packed into 32-bit words, each slot taking the bits its domain needs and
- * never straddling two words.
+ * never straddling two words, except a slot wider than 32 bits (a long
+ * channel, say), which takes two whole words of its own: codes are exact
+ * doubles, so a slot holds up to 53 bits.
  */
 import { type Type, type Value, cardinality, keyAt, keyCount } from '../dsl/index.js';
 import type { FlatVar, State } from '../model/index.js';
@@ -19,9 +21,13 @@ export interface Slot {
   /** Lower bound subtracted before packing (integers), else 0. */
   readonly lo: number;
   readonly bits: number;
+  /** First word; a slot of more than 32 bits also takes the next one. */
   readonly word: number;
   readonly shift: number;
 }
+
+/** Most bits a slot may take: slot codes are doubles, exact up to 2^53. */
+export const MAX_SLOT_BITS = 53;
 
 /** Where a variable lives in the slot array. */
 export interface VarLayout {
@@ -41,7 +47,7 @@ export interface Layout {
   readonly words: number;
 }
 
-const SPLIT_LIMIT = 2 ** 31;
+const SPLIT_LIMIT = 2 ** MAX_SLOT_BITS;
 
 function bitsFor(card: number): number {
   return card <= 1 ? 0 : Math.ceil(Math.log2(card));
@@ -57,7 +63,14 @@ export function makeLayout(vars: readonly FlatVar[]): Layout {
   const place = (v: string, key: number | undefined, t: Type) => {
     const card = cardinality(t);
     const bits = bitsFor(card);
-    if (bits > 32) throw new RangeError(`variable ${v}: a domain of ${card} values does not fit a 32-bit slot`);
+    if (bits > MAX_SLOT_BITS) throw new RangeError(`variable ${v}: a domain of ${card} values does not fit a ${MAX_SLOT_BITS}-bit slot`);
+    if (bits > 32) {
+      // two whole words: the low 32 bits, then the rest
+      if (used > 0) { word++; used = 0; }
+      slots.push({ var: v, key, t, lo: 0, bits, word, shift: 0 });
+      word += 2;
+      return;
+    }
     if (used + bits > 32) { word++; used = 0; }
     slots.push({ var: v, key, t, lo: t.kind === 'int' ? t.lo : 0, bits, word, shift: used });
     used += bits;
@@ -74,7 +87,7 @@ export function makeLayout(vars: readonly FlatVar[]): Layout {
     byName.set(v.name, vl);
     order.push(vl);
   }
-  return { slots, vars: byName, order, words: slots.length === 0 ? 1 : word + 1 };
+  return { slots, vars: byName, order, words: slots.length === 0 ? 1 : used === 0 && word > 0 ? word : word + 1 };
 }
 
 /** A packer and unpacker generated for one layout: straight-line code, no per-slot lookups. */
@@ -89,6 +102,12 @@ export function makeCodec(layout: Layout): Codec {
   const perWord: string[][] = Array.from({ length: layout.words }, () => []);
   const unpackLines: string[] = [];
   layout.slots.forEach((sl, i) => {
+    if (sl.bits > 32) {
+      perWord[sl.word].push(`(s[${i}] >>> 0)`);
+      perWord[sl.word + 1].push(`Math.floor(s[${i}] / 4294967296)`);
+      unpackLines.push(`s[${i}] = w[at + ${sl.word}] + w[at + ${sl.word + 1}] * 4294967296;`);
+      return;
+    }
     const v = sl.lo === 0 ? `s[${i}]` : `(s[${i}] - ${sl.lo})`;
     if (sl.bits > 0) perWord[sl.word].push(sl.shift === 0 ? v : `(${v} << ${sl.shift})`);
     if (sl.bits === 0) unpackLines.push(`s[${i}] = ${sl.lo};`);

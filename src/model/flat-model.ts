@@ -49,8 +49,14 @@ export interface FlatAction {
   readonly sourceGuard: Expr;
   /** Names bound in the state before the step (a message, an event's payload). */
   readonly lets: readonly (readonly [string, Expr])[];
-  /** Checked after the lets are bound. */
+  /** Checked after the lets are bound (includes `room`). */
   readonly guard: Expr;
+  /**
+   * The part of `guard` that keeps the action's sends within the channels'
+   * capacity, kept apart for semantics (XState's) that choose the
+   * transition first and must then see whether it can be taken.
+   */
+  readonly room?: Expr;
   /** Statements run in order; later ones see earlier assignments. */
   readonly body: readonly Stmt[];
   readonly fault: boolean;

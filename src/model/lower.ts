@@ -8,7 +8,7 @@
 import { initialTransition } from 'xstate';
 import {
   type EnumType, type Expr, type Stmt, type Type, type Value,
-  and, app, append, assign, bound, eq, field, funT, gt, head, isMember, len, lit, lt,
+  add, and, app, append, assign, bound, constant, eq, field, funT, gt, head, implies, isMember, len, lit, lt,
   mapExpr, not, or, seqT, showType, tail, variable, when,
 } from '../dsl/index.js';
 import { ModelError } from './errors.js';
@@ -17,7 +17,7 @@ import type { MachineModel } from './machine-model.js';
 import { readMachine } from './read-machine.js';
 import { pascal } from './names.js';
 import { enabledCondition, regionsOf, transitionEffect } from './statechart.js';
-import type { InstanceDecl, StepDecl, SystemDecl } from './system.js';
+import type { ChannelDecl, InstanceDecl, StepDecl, SystemDecl } from './system.js';
 import { SELF_FIELD } from './xstate-dsl.js';
 
 /** An instance declaration with its machine read. */
@@ -87,12 +87,10 @@ function lowerStmts(inst: LoweredInstance, stmts: readonly Stmt[], selfE: Expr, 
         const chVar = channelVar(sys, s.channel);
         const slot = chVar.indexed ? app(chVar.expr, to) : chVar.expr;
         const accepts = ch.accepts ? ch.accepts(to) : undefined;
-        if (ch.overwrite) {
-          const only = [assign(slot, append(lit([], slot.t), le(s.msg)))];
-          return accepts ? when(accepts, only) : when(and(), only);
-        }
-        const room = lt(len(slot), lit(ch.capacity, { kind: 'int', lo: ch.capacity, hi: ch.capacity }));
-        return when(accepts ? and(accepts, room) : room, [assign(slot, append(slot, le(s.msg)))]);
+        // an unfair step is guaranteed room by its guard (see roomGuard); a fair one may overflow
+        const room = lt(len(slot), capacityOf(ch));
+        const overflow = ch.overflow === undefined ? [] : [assign(variable(ch.overflow, sys.envVars[ch.overflow].t), lit(true, { kind: 'bool' }))];
+        return when(accepts ?? and(), [when(room, [assign(slot, append(slot, le(s.msg)))], overflow)]);
       }
     }
   });
@@ -103,10 +101,77 @@ export function channelVar(sys: SystemDecl, name: string): { expr: Expr; indexed
   const ch = sys.channels[name];
   const recv = sys.instances.find((i) => i.def.machine.id === ch.to);
   if (!recv) throw new ModelError('BAD_SYSTEM', { machine: ch.to, item: `channel '${name}'` }, 'the channel goes to a machine that is not instantiated', 'instantiate the machine or fix the channel');
-  const st = seqT(ch.msg, ch.overwrite ? 1 : ch.capacity);
+  const st = seqT(ch.msg, ch.capacity, ch.capacityName);
   const indexed = typeof recv.ids !== 'string';
   const t = indexed ? funT(recv.ids as EnumType, st) : st;
   return { expr: variable(name, t), indexed, t };
+}
+
+/** A channel's capacity as an expression: its constant when it has one, else the number. */
+function capacityOf(ch: ChannelDecl): Expr {
+  const t = { kind: 'int', lo: ch.capacity, hi: ch.capacity } as const;
+  return ch.capacityName === undefined ? lit(ch.capacity, t) : constant(ch.capacityName, t);
+}
+
+/** `e` with context fields replaced by the values the statements before it assigned. */
+function substituteContext(e: Expr, assigned: ReadonlyMap<string, Expr>): Expr {
+  if (assigned.size === 0) return e;
+  return mapExpr(e, (x) => (x.op === 'ctx' && assigned.has(x.field) ? assigned.get(x.field)! : x));
+}
+
+const isTrue = (e: Expr): boolean => e.op === 'lit' && e.value === true;
+const isFalse = (e: Expr): boolean => e.op === 'lit' && e.value === false;
+
+/**
+ * The guard that keeps an unfair transition's sends within the channels'
+ * capacity, less the channel's reserve (machine-level, before lowering):
+ * along every path through the statements, a send that is the k-th to its
+ * channel slot on that path needs `Len(slot) < capacity - reserve - k + 1`
+ * whenever the path is taken. Paths are followed symbolically (conditions
+ * read the values earlier statements assigned), so a conditional send asks
+ * for room only when it happens.
+ */
+function roomRequirements(sys: SystemDecl, stmts: readonly Stmt[]): Expr[] {
+  const out: Expr[] = [];
+  const walk = (list: readonly Stmt[], assigned: ReadonlyMap<string, Expr>, path: readonly Expr[], counts: ReadonlyMap<string, number>): void => {
+    if (list.length === 0) return;
+    const [s, ...rest] = list;
+    switch (s.kind) {
+      case 'assign': {
+        if (s.target.kind !== 'ctx') return walk(rest, assigned, path, counts);
+        const next = new Map(assigned);
+        next.set(s.target.field, substituteContext(s.value, assigned));
+        return walk(rest, next, path, counts);
+      }
+      case 'when': {
+        const c = substituteContext(s.cond, assigned);
+        if (!isFalse(c)) walk([...s.then, ...rest], assigned, isTrue(c) ? path : [...path, c], counts);
+        if (!isTrue(c)) walk([...s.else, ...rest], assigned, isFalse(c) ? path : [...path, not(c)], counts);
+        return;
+      }
+      case 'send': {
+        const ch = sys.channels[s.channel];
+        const cv = channelVar(sys, s.channel);
+        const to = substituteContext(s.to, assigned);
+        const slot = cv.indexed ? app(cv.expr, to) : cv.expr;
+        const key = JSON.stringify(slot);
+        const before = counts.get(key) ?? 0;
+        const taken = (ch.reserve ?? 0) + before;
+        const room = taken >= ch.capacity ? lit(false, { kind: 'bool' })
+          : taken === 0 ? lt(len(slot), capacityOf(ch))
+          : lt(add(len(slot), lit(taken, { kind: 'int', lo: taken, hi: taken })), capacityOf(ch));
+        out.push(path.length === 0 ? room : implies(and(...path), room));
+        return walk(rest, assigned, path, new Map(counts).set(key, before + 1));
+      }
+    }
+  };
+  walk(stmts, new Map(), [], new Map());
+  return out;
+}
+
+/** The room requirements of a transition's effect, lowered for one instance (see `roomRequirements`). */
+function roomGuard(sys: SystemDecl, inst: LoweredInstance, stmts: readonly Stmt[], selfE: Expr, evField: (f: string, t: Type) => Expr): Expr[] {
+  return roomRequirements(sys, stmts).map((e) => lowerExpr(inst, e, selfE, evField));
 }
 
 function paramsOf(step: StepDecl): { list: [string, Type][]; exprs: Record<string, Expr> } {
@@ -205,18 +270,37 @@ export function lowerSystem(sys: SystemDecl): FlatModel {
     const to = d.to(exprs);
     const transitions = inst.model.transitions.filter((t) => t.event === d.event);
     const shared = (deliverCount.get(`${d.machine}/${d.event}`) ?? 0) > 1;
+    const taken: Expr[] = [];
     for (const t of transitions) {
       const origin: ActionOrigin = { kind: 'deliver', step: step.name, machine: d.machine, event: d.event, transition: t.name, ...instanceRef(inst, to) };
+      const enabled = lowerExpr(inst, enabledCondition(inst.model, t), to, evField);
+      taken.push(enabled);
+      const effect = transitionEffect(inst.model, t);
+      const room = common.fairness === 'none' ? roomGuard(sys, inst, effect, to, evField) : [];
       actions.push({
         // A step that one transition takes is named after the step; otherwise
         // after the transition (prefixed by the step when others share the event).
-        name: transitions.length === 1 ? step.name : shared ? `${step.name}${t.name}` : t.name,
+        name: transitions.length === 1 && !step.ignorable ? step.name : shared ? `${step.name}${t.name}` : t.name,
         sourceGuard: srcGuard,
         lets,
-        guard: lowerExpr(inst, enabledCondition(inst.model, t), to, evField),
-        body: [...updates, ...lowerStmts(inst, transitionEffect(inst.model, t), to, evField, sys)],
+        guard: and(enabled, ...room),
+        ...(room.length > 0 ? { room: and(...room) } : {}),
+        body: [...updates, ...lowerStmts(inst, effect, to, evField, sys)],
         origin,
         ...common,
+      });
+    }
+    if (step.ignorable) {
+      actions.push({
+        name: `${step.name}Ignored`,
+        sourceGuard: srcGuard,
+        lets,
+        guard: taken.length > 0 ? not(or(...taken)) : and(),
+        body: [],
+        origin: { kind: 'ignore', step: step.name, machine: d.machine, event: d.event, ...instanceRef(inst, to) },
+        ...common,
+        fairness: 'none',
+        doc: `${d.machine} drops ${d.event} where no transition takes it (${step.name} changes nothing)`,
       });
     }
   }
@@ -248,9 +332,12 @@ export function lowerSystem(sys: SystemDecl): FlatModel {
       for (const t of transitions) {
         const g = lowerExpr(inst, enabledCondition(inst.model, t), selfE, evField);
         enabled.push(g);
+        const effect = transitionEffect(inst.model, t);
+        const room = fair === 'none' ? roomGuard(sys, inst, effect, selfE, evField) : [];
         actions.push({
-          name: t.name, params, sourceGuard: srcGuard, lets: [[MSG_LET, head(slot)]], guard: g,
-          body: [consume, ...lowerStmts(inst, transitionEffect(inst.model, t), selfE, evField, sys)],
+          name: t.name, params, sourceGuard: srcGuard, lets: [[MSG_LET, head(slot)]], guard: and(g, ...room),
+          ...(room.length > 0 ? { room: and(...room) } : {}),
+          body: [consume, ...lowerStmts(inst, effect, selfE, evField, sys)],
           fault: false, fairness: fair,
           origin: { kind: 'receive', channel: chName, machine: ch.to, event: evType, transition: t.name, ...instanceRef(inst, selfE) },
         });

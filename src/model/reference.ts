@@ -22,7 +22,7 @@ interface Group {
 function groupKey(a: FlatAction): string {
   const o = a.origin;
   if (o.kind === 'env') return `env/${a.name}`;
-  if (o.kind === 'deliver') return `deliver/${o.step}`;
+  if (o.kind === 'deliver' || (o.kind === 'ignore' && o.step !== undefined)) return `deliver/${o.step}`;
   return `receive/${o.channel}/${o.event}`;
 }
 
@@ -98,7 +98,8 @@ export function xstateModel(fm: FlatModel): ModelInterface {
           const a = tname !== undefined
             ? g.actions.find((x) => x.origin.transition === tname)
             : g.actions.find((x) => x.origin.kind === 'ignore');
-          if (a) out.push({ name: a.name, params });
+          // a transition whose messages would not fit waits (see ChannelDecl.capacity)
+          if (a && (a.room === undefined || evaluate(a.room, env(s, p.bound)) === true)) out.push({ name: a.name, params });
         }
       }
       // Deterministic order: the flat model's action order, then parameters.
@@ -111,6 +112,8 @@ export function xstateModel(fm: FlatModel): ModelInterface {
       if (a.origin.kind === 'env') return applyAction(fm, a, s, label.params);
       const p = prepare(a, s, label.params);
       if (!p) throw new EvalError(`${a.name} is not enabled`);
+      // an ignored step changes nothing (an ignored message is still consumed, below)
+      if (a.origin.kind === 'ignore' && a.origin.step !== undefined) return s;
       const work: Record<string, Value> = { ...s };
       const write = { writeVar: (n: string, v: Value) => { work[n] = v; } };
       // 1. the step's own updates (environment and channel variables) or the consumed message
@@ -143,8 +146,14 @@ export function xstateModel(fm: FlatModel): ModelInterface {
         const slot = (recvIndexed ? (chVal as Record<string, Value>)[String(ev.to)] : chVal) as Value[];
         const toT = { kind: 'enum', values: [String(ev.to)] } as const;
         const accepts = ch.accepts ? evaluate(ch.accepts(lit(ev.to, toT)), { readVar: (n) => work[n], consts: fm.constValues }) === true : true;
-        if (!accepts || (!ch.overwrite && slot.length >= ch.capacity)) continue;
-        const nextSlot = ch.overwrite ? [ev.msg] : [...slot, ev.msg];
+        if (!accepts) continue;
+        if (slot.length >= ch.capacity) {
+          // a fair step's message that does not fit: the run is inconclusive (see ChannelDecl.capacity)
+          if (ch.overflow === undefined) continue;
+          work[ch.overflow] = true;
+          continue;
+        }
+        const nextSlot = [...slot, ev.msg];
         work[ev.channel] = recvIndexed ? { ...(chVal as Record<string, Value>), [String(ev.to)]: nextSlot } : nextSlot;
       }
       return work;

@@ -28,13 +28,24 @@ export interface ChannelDecl {
   readonly to: string;
   /** Message records; the field `type` (an enumeration) is the event type delivered. */
   readonly msg: RecordType;
-  /** Most messages held per receiver; a send to a full channel is lost. */
-  readonly capacity: number;
   /**
-   * Latest-value channel: a send replaces whatever is in flight (capacity 1),
-   * as a notification carrying a sequence number makes older ones obsolete.
+   * Most messages held per receiver: a bound of the search, not a behaviour
+   * of the network, whose channels never refuse or replace a message. Two
+   * rules keep the bound honest:
+   * - an unfair step (a fault, an operator or traffic event) is taken only
+   *   while its messages fit with `reserve` places to spare (its action
+   *   carries the guard), so the environment is what the bound restricts;
+   * - a fair step (the protocol's own reaction) is never held back by the
+   *   bound: if its message does not fit, the channel's `overflow` flag is
+   *   set, and a property over that flag reports the run inconclusive.
    */
-  readonly overwrite?: boolean;
+  readonly capacity: number;
+  /** The model constant that holds `capacity`, so that one spec serves every capacity. */
+  readonly capacityName?: string;
+  /** Places an unfair step leaves free for the protocol's answers (default 0). */
+  readonly reserve?: number;
+  /** Environment variable (boolean) set when a fair step's message did not fit. */
+  readonly overflow?: string;
   /** When the receiver takes messages off the channel (e.g. only while it sees the link up). Default: always. */
   readonly deliverWhen?: (to: Expr) => Expr;
   /** The message types this channel carries (default: every value of `type`). */
@@ -67,6 +78,14 @@ export interface StepDecl {
   readonly updates?: (p: Readonly<Record<string, Expr>>) => readonly Stmt[];
   /** A fault: never fair, and liveness is checked assuming faults eventually stop. */
   readonly fault?: boolean;
+  /**
+   * The event may reach the machine when no transition takes it; it is then
+   * dropped (a stuttering action named `<Step>Ignored`, never fair), so that
+   * replay can show the implementation drops it too. Without it, the step is
+   * simply not enabled where no transition takes its event. The step's
+   * `updates` apply only when a transition is taken.
+   */
+  readonly ignorable?: boolean;
   /** Fairness of a non-fault step (default weak). */
   readonly fairness?: Fairness;
   readonly doc?: string;

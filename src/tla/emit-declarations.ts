@@ -40,9 +40,11 @@ export function emitSets(m: PreparedModule): string[] {
   }
   if (m.usesBSeq) {
     if (out.length > 0) out.push('');
+    // Written as a filter of Seq(S) so that TLC checks membership without enumerating the set,
+    // which for a channel of records can hold far more than TLC's million-element limit.
     out.push(...comment('The sequences of at most n elements of S: the domain of a bounded channel.'));
     const [S, n, i] = m.bseqParams;
-    out.push(`BSeq(${S}, ${n}) == UNION {[1..${i} -> ${S}] : ${i} \\in 0..${n}}`);
+    out.push(`BSeq(${S}, ${n}) == {${i} \\in Seq(${S}) : Len(${i}) <= ${n}}`);
   }
   return out;
 }

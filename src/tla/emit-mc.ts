@@ -29,7 +29,7 @@ function literalDomains(t: Type): Type {
     case 'enum': return { kind: 'enum', values: t.values };
     case 'record': return { kind: 'record', fields: t.fields.map(([f, ft]) => [f, literalDomains(ft)] as const) };
     case 'fun': return { kind: 'fun', key: literalDomains(t.key) as EnumType | IntType, value: literalDomains(t.value) };
-    case 'seq': return { ...t, elem: literalDomains(t.elem) };
+    case 'seq': return { kind: 'seq', elem: literalDomains(t.elem), max: t.max };
     case 'set': return { kind: 'set', elem: literalDomains(t.elem) };
     default: return t;
   }

@@ -18,16 +18,17 @@ describe('ha-verify export', () => {
   it('writes the main module, the MC files and the manifest', () => {
     const r = run('--out', dir, '--quiet');
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/^wrote .*: 16 of 16 file\(s\) changed$/m);
+    // MNHA.tla, manifest.json and an MC_<scenario>.tla/.cfg pair for each of the 8 scenarios
+    expect(r.out).toMatch(/^wrote .*: 18 of 18 file\(s\) changed$/m);
     expect(r.out).toMatch(/^ {2}created {2}MNHA\.tla$/m);
     expect(readFileSync(join(dir, 'MC_default.cfg'), 'utf8')).toContain('SPECIFICATION Spec');
-    expect(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')).scenarios).toHaveLength(7);
+    expect(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')).scenarios).toHaveLength(8);
   }, 120_000);
 
   it('--check exits 0 when the folder is up to date', () => {
     const r = run('--check', '--out', dir, '--quiet');
     expect(r.code).toBe(0);
-    expect(r.out).toContain('is up to date (16 files)');
+    expect(r.out).toContain('is up to date (18 files)');
   }, 120_000);
 
   it('--check exits 1 with a summary of what differs, and writes nothing', () => {
@@ -43,7 +44,7 @@ describe('ha-verify export', () => {
   it('a second export rewrites only what changed', () => {
     const r = run('--out', dir, '--quiet');
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/1 of 16 file\(s\) changed\n {2}updated {2}MC_ipsec\.cfg/);
+    expect(r.out).toMatch(/1 of 18 file\(s\) changed\n {2}updated {2}MC_ipsec\.cfg/);
   }, 120_000);
 
   it('an unknown option or argument is a usage error: one line, exit 2', () => {

@@ -54,7 +54,7 @@ describe('exported specs', () => {
     expect(texts.size).toBe(1);
     expect([...texts][0]).toBe(first.files.get('MNHA.tla'));
     // Only the session sets differ between scenarios; they are CONSTANTS of MNHA.tla.
-    expect([...varyingSets(p.value.built.map((b) => b.fm))].sort()).toEqual(['SessionOrNone', 'Sessions']);
+    expect([...varyingSets(p.value.built.map((b) => b.fm))].sort()).toEqual(['Sessions']);
   });
 
   it('list every scenario in the manifest with its files, expectations and state count', () => {

@@ -1,11 +1,12 @@
 import { mnhaScenario } from '../scenario-kit.js';
 
-/** The original documentation's reading: routers converged, the router behaves. */
+/** The documentation's reading, over a real ICL, with the stale-notice protection. */
 export const defaultScenario = mnhaScenario({
   name: 'default',
-  title: 'documented behaviour: routers converged, probe router behaves',
+  title: 'routers converged, probe router behaves, stale-notice protection on',
   description:
-    'ICL loss (the active node withdraws its active-signal-route), node crash and reboot, SRG1 monitor failure and recovery. '
-    + 'With a well-behaved probe router no split brain is reachable.',
+    'ICL loss (the active node withdraws its active-signal-route), node crash and reboot, SRG1 monitor failure and recovery, '
+    + 'over an ICL that delivers in order and loses what is in flight when it is cut. A node coming back from ineligible '
+    + 'claims nothing until its peer has answered (waitForAnswer). With a well-behaved probe router no split brain is reachable.',
   params: {},
 });

@@ -7,10 +7,12 @@ import { keepAndProbeScenario } from './keep-and-probe.js';
 import { priorityPreemptionScenario } from './priority-preemption.js';
 import { routerFaultScenario } from './router-fault.js';
 import { sessionsScenario } from './sessions.js';
+import { staleNoticesScenario } from './stale-notices.js';
 
 /** The scenarios in the order they are run and reported. */
 export const SCENARIOS: readonly Scenario[] = [
   defaultScenario,
+  staleNoticesScenario,
   routerFaultScenario,
   asyncRoutesScenario,
   keepAndProbeScenario,
