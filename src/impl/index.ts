@@ -39,7 +39,9 @@ export {
   type ColdSyncOutcome,
   type IclDownOutcome,
   type IclUpOutcome,
+  type IkeOutcome,
   type ManualFailoverOutcome,
+  type PreemptOutcome,
   type NodeDeps,
   type PacketOutcome,
   type ProbeReplyOutcome,
@@ -49,16 +51,18 @@ export {
 export type { NodeInspection } from './node/node-inspection.js';
 export { DEFAULT_TIMING, timingFor, type NodeBehaviour, type NodeTiming } from './node/node-behaviour.js';
 export type { Clock, IclTransport, IkePeer, NodePorts, Probe, ProbeReply, Prober, RouteAdvertiser, TimerHandle } from './node/ports.js';
+export { Ask, type AskState } from './node/ask.js';
 export type {
-  ColdSyncSnapshot,
   Heartbeat,
   IclMessage,
   Origin,
+  OutgoingBody,
   SaDelete,
   SaRecord,
   SaSync,
   SessionActive,
   SessionRecord,
+  StateFlag,
   StateNotification,
 } from './node/icl-messages.js';
 export { backsOffInSplitBrain, preemptedBy, priorityWinner, type Contender } from './node/activeness-rules.js';

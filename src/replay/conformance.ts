@@ -1,28 +1,35 @@
 /**
- * Conformance over a scenario's whole state graph: every reachable
- * transition of the model, reached by a shortest path from the initial
- * state, is replayed against a fresh implementation and compared after
- * every step. Where random command sequences find a difference only if they
- * happen to take the right interleaving, this takes every one the model
- * has (up to the limits given).
+ * Conformance over a scenario's whole state graph: every transition of the
+ * model (every edge the explorer generates, stuttering ones included) is
+ * replayed against the implementation, from the implementation in the
+ * transition's source state, and the states are compared exactly after it.
+ *
+ * The graph comes from the compiled explorer. The implementation is walked
+ * depth first along the search's spanning tree: each state's implementation
+ * is forked once per outgoing transition (`MnhaNetwork.fork`), so a
+ * transition costs one fork and one stimulus, never a replay from the
+ * start. A transition whose replay departs is reported with the shortest
+ * path to it; the tree below it is still walked from the model's side (the
+ * implementation that departed is dropped, and its subtree replayed from a
+ * fresh run along the model's path), so nothing is hidden behind a departure.
  */
-import { type ActionLabel, type FlatModel, type Scenario, type State, interpretedModel, stateKey } from '../model/index.js';
+import type { Value } from '../dsl/index.js';
+import { type ExploreResult, explore } from '../explore/bfs.js';
+import { type CompiledModel, compileModel } from '../explore/compile.js';
+import { encodeState } from '../explore/layout.js';
+import { storedState } from '../explore/traces.js';
+import type { ActionLabel, Scenario } from '../model/index.js';
 import { ImplDriver } from './impl-driver.js';
 import type { ImplOptions } from './impl-setup.js';
-import type { KnownDifference } from './known-differences.js';
 import { modelOf, paramsOf } from './prepare-trace.js';
-import { refinementRules } from './refinement.js';
+import { compareStates, type ModelState, refinementRules } from './refinement.js';
 import type { VariableDiff } from './result.js';
-import { checkStep } from './step-check.js';
 
 /** A transition whose replay departed. */
 export interface ConformanceDeparture {
   /** The shortest path to the transition's source, then the transition. */
   readonly path: readonly ActionLabel[];
-  /** 1-based step of `path` after which the states differed. */
-  readonly step: number;
   readonly diff: readonly VariableDiff[];
-  readonly known?: KnownDifference;
 }
 
 /** What a conformance run found. */
@@ -30,128 +37,164 @@ export interface ConformanceReport {
   readonly scenario: string;
   /** Distinct model states reached. */
   readonly states: number;
-  /** Transitions of the explored graph. */
+  /** Transitions replayed (edges of the explored graph, stuttering ones included). */
   readonly transitions: number;
-  /** Transitions replayed without departure (their path included). */
-  readonly conforming: number;
-  /** Transitions whose replay departed with a known difference, by id. */
-  readonly known: Readonly<Record<string, number>>;
-  /** Departures no known difference explains (at most `maxReported`), shortest paths first. */
-  readonly unexplained: readonly ConformanceDeparture[];
-  readonly unexplainedCount: number;
-  /** True when the whole graph was explored (no limit hit). */
+  /** Transitions after which the implementation's state was the model's. */
+  readonly conform: number;
+  /** Transitions after which it was not. */
+  readonly departures: number;
+  /** The first departures (at most `maxReported`), shortest paths first. */
+  readonly examples: readonly ConformanceDeparture[];
+  /** True when every transition of the whole graph was replayed (no limit hit, no early stop). */
   readonly complete: boolean;
+  readonly durationMs: number;
 }
 
 /** Limits and options of a conformance run. */
 export interface ConformanceOptions extends ImplOptions {
-  /** Stop exploring after this many states. Default 100 000. */
+  /** Explore at most this many states (the report is then incomplete). Default: no limit. */
   readonly maxStates?: number;
-  /** Keep at most this many unexplained departures. Default 10. */
+  /** Keep at most this many departures as examples. Default 10. */
   readonly maxReported?: number;
+  /** Called now and then with the transitions replayed so far. */
+  readonly onProgress?: (done: number, total: number) => void;
+  /** Stop at the first departure (a broken variant is caught; the counts are then partial). */
+  readonly stopAtFirstDeparture?: boolean;
+  /** Aborting stops the run between transitions (the report is then incomplete). */
+  readonly signal?: AbortSignal;
 }
 
-interface Node {
-  readonly state: State;
-  /** How the state was first reached: parent index and action, or null for the initial state. */
-  readonly via: { readonly parent: number; readonly label: ActionLabel } | null;
-  readonly depth: number;
+/** A scenario's explored graph, kept for the runs that follow (conformance of several variants, say). */
+interface Explored {
+  readonly cm: CompiledModel;
+  readonly result: ExploreResult;
 }
 
-function pathTo(nodes: readonly Node[], i: number): { labels: ActionLabel[]; states: State[] } {
-  const labels: ActionLabel[] = [];
-  const states: State[] = [];
-  for (let k = i; ; ) {
-    const node = nodes[k];
-    states.unshift(node.state);
-    if (node.via === null) break;
-    labels.unshift(node.via.label);
-    k = node.via.parent;
+const explored = new Map<string, Explored>();
+
+/** The scenario's compiled model and explored graph, explored once per process and state limit. */
+async function exploredGraph(scenario: Scenario, maxStates: number | undefined): Promise<Explored> {
+  const key = `${scenario.name}/${maxStates ?? 'all'}`;
+  let e = explored.get(key);
+  if (e === undefined) {
+    const cm = compileModel(modelOf(scenario));
+    const result = await explore(cm, { keepGraph: true, ...(maxStates === undefined ? {} : { maxStates }) });
+    e = { cm, result };
+    explored.set(key, e);
   }
-  return { labels, states };
+  return e;
+}
+
+interface Frame {
+  readonly state: number;
+  readonly driver: ImplDriver;
 }
 
 /**
- * Replays `labels` (whose model states are `states`) and returns the
- * departure at the last step, if any. The steps before it are a path
- * already checked (the shortest path to the source, whose last edge was
- * checked as a transition of its own source), so they are only applied.
+ * Explores the scenario's model and replays every transition of its state
+ * graph against the implementation.
  */
-function replayPath(
-  fm: FlatModel, scenario: Scenario, labels: readonly ActionLabel[], states: readonly State[], options: ImplOptions,
-): ConformanceDeparture | undefined {
+export async function checkConformance(scenario: Scenario, options: ConformanceOptions = {}): Promise<ConformanceReport> {
+  const start = performance.now();
+  const fm = modelOf(scenario);
   const params = paramsOf(scenario);
   const rules = refinementRules(params);
-  const driver = new ImplDriver(params, options);
-  const byName = new Map(fm.actions.map((a) => [a.name, a]));
-  for (const [k, label] of labels.entries()) {
-    const action = byName.get(label.name)!;
-    driver.apply(action, label.params);
-    if (k < labels.length - 1) continue;
-    const check = checkStep(fm, rules, { action, picks: label.params }, states[k], states[k + 1], driver.state(), driver.pendingHandover());
-    if (!check.agrees) return { path: labels, step: k + 1, diff: check.diff, ...(check.known === undefined ? {} : { known: check.known }) };
-  }
-  return undefined;
-}
-
-/**
- * Explores the scenario's model breadth first and replays every transition
- * found (by the shortest path to its source) against the implementation.
- */
-export function checkConformance(scenario: Scenario, options: ConformanceOptions = {}): ConformanceReport {
-  const fm = modelOf(scenario);
-  const model = interpretedModel(fm);
-  const maxStates = options.maxStates ?? 100_000;
+  const ignored = rules.filter((r) => r.mode === 'not compared').map((r) => r.variable);
+  const { cm, result } = await exploredGraph(scenario, options.maxStates);
+  const { store, graph } = result;
+  const n = graph!.states;
   const maxReported = options.maxReported ?? 10;
-  const nodes: Node[] = [];
-  const seen = new Map<string, number>();
-  for (const s of model.initStates()) {
-    seen.set(stateKey(fm.vars, s), nodes.length);
-    nodes.push({ state: s, via: null, depth: 0 });
-  }
+  const stateOf = (i: number): ModelState => storedState(cm, store, i);
+  const labelOf = (tid: number): ActionLabel => cm.transitions[tid].label;
+  const actionOf = (tid: number) => cm.transitions[tid].action;
+  const pathTo = (i: number): number[] => {
+    const tids: number[] = [];
+    for (let k = i; store.parent(k) >= 0; k = store.parent(k)) tids.unshift(store.via(k));
+    return tids;
+  };
+
   let transitions = 0;
-  let conforming = 0;
-  let unexplainedCount = 0;
-  let complete = true;
-  const known: Record<string, number> = {};
-  const unexplained: ConformanceDeparture[] = [];
-  // a state whose shortest path departs cannot say anything about its transitions: remember it
-  const departedAt = new Set<number>();
-  for (let i = 0; i < nodes.length; i += 1) {
-    const node = nodes[i];
-    const base = pathTo(nodes, i);
-    for (const label of model.actions(node.state)) {
-      const next = model.next(node.state, label);
-      const key = stateKey(fm.vars, next);
-      let discovered: number | undefined;
-      if (!seen.has(key)) {
-        if (nodes.length >= maxStates) {
-          complete = false;
-        } else {
-          discovered = nodes.length;
-          seen.set(key, nodes.length);
-          nodes.push({ state: next, via: { parent: i, label }, depth: node.depth + 1 });
-        }
-      }
+  let conform = 0;
+  let departures = 0;
+  const examples: ConformanceDeparture[] = [];
+  // The fast path: the implementation's mapped state packed the way the explorer packs states and
+  // compared word for word with the stored target. Variables the mapping does not compare keep, in
+  // the model, their initial value (rview under instant convergence), so they take it here too.
+  const fixed = Object.fromEntries(ignored.map((v) => [v, fm.init[v] as Value]));
+  const slots = new Float64Array(cm.layout.slots.length);
+  const words = new Uint32Array(Math.max(cm.layout.words, 2));
+  const matches = (target: number, actual: Record<string, Value>): boolean => {
+    Object.assign(actual, fixed);
+    try {
+      encodeState(cm.layout, actual, slots);
+    } catch {
+      return false; // a value outside the model's domain: the slow path names it
+    }
+    cm.codec.pack(slots, words, 0);
+    const at = store.at(target);
+    for (let k = 0; k < cm.layout.words; k += 1) if (store.raw[at + k] !== words[k]) return false;
+    return true;
+  };
+  const compare = (target: number, driver: ImplDriver): VariableDiff[] => {
+    const actual = driver.state();
+    if (matches(target, actual)) return [];
+    return compareStates(stateOf(target), actual, rules);
+  };
+  /** A fresh implementation along the model's shortest path to `i` (after a departure above it). */
+  const freshAt = (i: number): ImplDriver => {
+    const driver = new ImplDriver(params, options);
+    for (const tid of pathTo(i)) driver.apply(actionOf(tid), labelOf(tid).params);
+    return driver;
+  };
+
+  const initial = new ImplDriver(params, options);
+  const stack: Frame[] = [{ state: 0, driver: initial }];
+  const rootDiff = compare(0, initial);
+  if (rootDiff.length > 0) {
+    departures += 1;
+    examples.push({ path: [], diff: rootDiff });
+  }
+  let stopped = options.stopAtFirstDeparture === true && departures > 0;
+  while (stack.length > 0 && !stopped) {
+    if (options.signal?.aborted) {
+      stopped = true;
+      break;
+    }
+    const { state, driver } = stack.pop()!;
+    if (state >= n) continue; // beyond a state limit: its edges were not generated
+    const base = pathTo(state).map(labelOf);
+    for (let e = graph!.offsets[state]; e < graph!.offsets[state + 1]; e += 1) {
+      const target = graph!.targets[e];
+      const tid = graph!.tids[e];
+      const fork = new ImplDriver(params, options, driver);
+      fork.apply(actionOf(tid), labelOf(tid).params);
+      const diff = compare(target, fork);
       transitions += 1;
-      if (departedAt.has(i)) {
-        if (discovered !== undefined) departedAt.add(discovered);
-        continue;
+      const tree = target !== 0 && store.parent(target) === state && store.via(target) === tid;
+      if (diff.length === 0) {
+        conform += 1;
+        if (tree) stack.push({ state: target, driver: fork });
+      } else {
+        departures += 1;
+        if (examples.length < maxReported) examples.push({ path: [...base, labelOf(tid)], diff });
+        if (options.stopAtFirstDeparture === true) {
+          stopped = true;
+          break;
+        }
+        if (tree) stack.push({ state: target, driver: freshAt(target) });
       }
-      const departure = replayPath(fm, scenario, [...base.labels, label], [...base.states, next], options);
-      if (departure === undefined) {
-        conforming += 1;
-        continue;
-      }
-      // this transition is the shortest path's last edge of the state it discovered
-      if (discovered !== undefined) departedAt.add(discovered);
-      if (departure.known !== undefined) {
-        known[departure.known.id] = (known[departure.known.id] ?? 0) + 1;
-        continue;
-      }
-      unexplainedCount += 1;
-      if (unexplained.length < maxReported) unexplained.push(departure);
+      if (options.onProgress && transitions % 20_000 === 0) options.onProgress(transitions, graph!.edges);
     }
   }
-  return { scenario: scenario.name, states: nodes.length, transitions, conforming, known, unexplained, unexplainedCount, complete };
+  examples.sort((a, b) => a.path.length - b.path.length);
+  return {
+    scenario: scenario.name,
+    states: result.distinct,
+    transitions,
+    conform,
+    departures,
+    examples,
+    complete: result.complete && !stopped,
+    durationMs: performance.now() - start,
+  };
 }

@@ -23,7 +23,6 @@ export function formatReplay(label: string, result: ReplayResult, verdict?: stri
       const width = Math.max(8, ...result.diff.map((d) => d.variable.length));
       lines.push(`  ${'variable'.padEnd(width)}  expected (trace)  actual (implementation)`);
       for (const d of result.diff) lines.push(`  ${d.variable.padEnd(width)}  ${show(d.expected).padEnd(16)}  ${show(d.actual)}`);
-      if (result.known !== undefined) lines.push(`  known difference ${result.known.id}: ${result.known.summary}`);
       if (result.log.length > 1) {
         lines.push('  steps:');
         for (const s of result.log) lines.push(`    ${String(s.step).padStart(3)}  ${s.action}  [${s.stimulus} -> ${s.outcome}]`);

@@ -1,7 +1,7 @@
 /**
  * The implementation set up the way a scenario describes the model: the
  * same local ids, priorities, preemption, ICL-loss reading, route
- * convergence and router tie-break, one IPsec VPN when the scenario has
+ * convergence, stale-notice protection and router tie-break, one IPsec VPN when the scenario has
  * IPsec, a shut-on-failure interface so that SRG0's `shut` is observable.
  */
 import {
@@ -68,6 +68,7 @@ export function networkFor(params: MnhaParams, options: ImplOptions = {}): MnhaN
     configs: { n1: configFor(params, 'n1'), n2: configFor(params, 'n2') },
     iclLossAtActive: params.iclLossAtActive,
     routeConvergence: params.routeConvergence,
+    waitForAnswer: params.waitForAnswer,
     tieBreak: { r1: params.tieBreak, r2: params.tieBreak },
     ...(options.nodeFactory === undefined ? {} : { nodeFactory: options.nodeFactory }),
   });

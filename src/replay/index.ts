@@ -12,7 +12,7 @@
  *   driven together (model-based tests), `lockstepTrace` to write either
  *   side as ITF.
  * - `checkConformance(scenario)`: every transition of the model's graph
- *   replayed by its shortest path.
+ *   replayed from the implementation in its source state.
  * - `checkNodeMachine(params)`: the node machine's paths (@xstate/graph)
  *   against one implementation node beside a scripted peer, with the
  *   transition coverage.
@@ -34,12 +34,10 @@ export {
 export { readTraceForReplay } from './read-trace.js';
 export { type ImplOptions, REPLAY_SHUT_INTERFACE, REPLAY_VPN, configFor, networkFor } from './impl-setup.js';
 export { type CompareMode, type ModelState, type VariableRule, abstractState, compareStates, refinementRules } from './refinement.js';
-export { type KnownDifference, knownDifference, knownDifferences } from './known-differences.js';
 export { type LockstepDeparture, type LockstepOptions, type LockstepRun, lockstepTrace, runLockstep } from './lockstep.js';
 export { ImplDriver } from './impl-driver.js';
 export { modelOf, paramsOf } from './prepare-trace.js';
 export { formatReplay } from './format.js';
 export { type ConformanceDeparture, type ConformanceOptions, type ConformanceReport, checkConformance } from './conformance.js';
-export { EAGER_STEPS } from './eager-steps.js';
 export { type NodeMachineOptions, type NodeMachineReport, type NodePathDeparture, checkNodeMachine } from './single-node/node-paths.js';
 export { ScriptedPeer, scriptedPeer } from './single-node/scripted-peer.js';

@@ -12,7 +12,6 @@ import { type ActionLabel, type FlatModel, type Scenario, type State, interprete
 import { type ItfTrace, type PlainValue, toItfTrace } from '../trace/index.js';
 import { ImplDriver } from './impl-driver.js';
 import type { ImplOptions } from './impl-setup.js';
-import type { KnownDifference } from './known-differences.js';
 import { modelOf, paramsOf } from './prepare-trace.js';
 import { refinementRules, type VariableRule } from './refinement.js';
 import type { VariableDiff } from './result.js';
@@ -24,7 +23,6 @@ export interface LockstepDeparture {
   readonly step: number;
   readonly action: ActionLabel;
   readonly diff: readonly VariableDiff[];
-  readonly known?: KnownDifference;
 }
 
 /** A lock-step run: every state of both sides, up to the departure if there was one. */
@@ -77,7 +75,6 @@ export function runLockstep(scenario: Scenario, labels: readonly ActionLabel[], 
       continue;
     }
     const action = byName.get(label.name)!;
-    const before = state;
     state = model.next(state, label);
     driver.apply(action, label.params);
     const impl = driver.state();
@@ -85,9 +82,9 @@ export function runLockstep(scenario: Scenario, labels: readonly ActionLabel[], 
     modelStates.push(state);
     implStates.push(impl);
     if (departure !== undefined) continue;
-    const check = checkStep(fm, rules, { action, picks: label.params }, before, state, impl, driver.pendingHandover());
+    const check = checkStep(rules, state, impl);
     if (!check.agrees) {
-      departure = { step: taken.length, action: label, diff: check.diff, ...(check.known === undefined ? {} : { known: check.known }) };
+      departure = { step: taken.length, action: label, diff: check.diff };
       if (options.continueAfterDeparture !== true) break;
     }
   }

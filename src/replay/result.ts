@@ -59,8 +59,6 @@ export interface ReplayDeparts {
   readonly diff: readonly VariableDiff[];
   /** The steps applied, the departing one last. */
   readonly log: readonly StepRecord[];
-  /** Set when the departure is a known difference between the model and the implementation (see `known-differences.ts`). */
-  readonly known?: { readonly id: string; readonly summary: string };
 }
 
 /** The trace could not be replayed. */

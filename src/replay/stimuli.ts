@@ -1,29 +1,26 @@
 /**
  * Model actions as stimuli of the deterministic network, chosen by the
  * action's origin: the system step it comes from (a fault, a repair, a
- * protocol or operator step), or the channel and message type it receives.
- * The transition the model takes inside a step (e.g. `HoldOnProbeReply`
- * versus `BackupOnProbeReply`) is not looked at: the implementation decides
- * that for itself, and the comparison after the step says whether it agreed.
+ * protocol, operator or traffic step), or, for a message read from the ICL
+ * channel, the delivery of the next message to its receiver. Every action of
+ * the model has one, the steps that change nothing in the model included (a
+ * stray or misrouted probe answer, a timer firing where it has nothing to
+ * do): the implementation must then change nothing either.
  *
- * Steps with no counterpart in the implementation:
- * - `ProbeLossStarts` / `ProbeLossEnds`: replay's own flag (the model simply
- *   offers no `ProbeReply` while it is set; the trace never has one then);
- * - `IkeNegotiate`: the implementation negotiates as a node becomes active;
- * - `Preempt`: the implementation's active node steps down by itself when it
- *   learns of a backup peer it must yield to.
+ * The transition the model takes inside a step (e.g. `HoldOnProbeReply`
+ * versus `BackupOnProbeReply`, or `PreemptIgnored`) is not looked at: the
+ * implementation decides that for itself, and the comparison after the step
+ * says whether it agreed.
  */
 import type { Value } from '../dsl/index.js';
 import type { MnhaNetwork, NodeName } from '../impl/index.js';
 import type { ActionOrigin } from '../model/index.js';
-import type { IclBridge, ModelMessage } from './icl-bridge.js';
 import { REPLAY_VPN } from './impl-setup.js';
 import type { ReplayEnvironment } from './refinement.js';
 
 /** What replay drives. */
 export interface StimulusTarget {
   readonly net: MnhaNetwork;
-  readonly bridge: IclBridge;
   readonly env: ReplayEnvironment;
 }
 
@@ -33,66 +30,55 @@ export interface AppliedStimulus {
   readonly outcome: string;
 }
 
-/** Why an action could not be mapped. */
-export interface UnmappedAction {
-  readonly unmapped: string;
-}
-
-const NONE = (why: string): AppliedStimulus => ({ stimulus: 'none', outcome: why });
-
 type StepHandler = (t: StimulusTarget, n: NodeName, picks: Readonly<Record<string, Value>>) => AppliedStimulus;
+
+const record = (stimulus: string, outcome: string): AppliedStimulus => ({ stimulus, outcome });
 
 /** Each system step's stimulus, by step name (MNHA model, models/mnha/system.ts). */
 const STEPS: Readonly<Record<string, StepHandler>> = {
   // faults
-  IclCut: (t) => {
-    t.bridge.reset();
-    return { stimulus: 'cutIcl', outcome: t.net.cutIcl() };
-  },
-  Crash: (t, n) => {
-    t.bridge.reset();
-    return { stimulus: `crash ${n}`, outcome: t.net.crash(n) };
-  },
-  Srg1MonitorFail: (t, n) => ({ stimulus: `failMonitor ${n} srg1`, outcome: t.net.failMonitor(n, 1) }),
-  Srg0MonitorFail: (t, n) => ({ stimulus: `failMonitor ${n} srg0`, outcome: t.net.failMonitor(n, 0) }),
-  RouterMisbehaves: (t) => ({ stimulus: 'setRouterMisbehaving on', outcome: t.net.setRouterMisbehaving(true) }),
+  IclCut: (t) => record('cutIcl', t.net.cutIcl()),
+  Crash: (t, n) => record(`crash ${n}`, t.net.crash(n)),
+  Srg1MonitorFail: (t, n) => record(`failMonitor ${n} srg1`, t.net.failMonitor(n, 1)),
+  Srg0MonitorFail: (t, n) => record(`failMonitor ${n} srg0`, t.net.failMonitor(n, 0)),
+  RouterMisbehaves: (t) => record('setRouterMisbehaving on', t.net.setRouterMisbehaving(true)),
   ProbeLossStarts: (t) => {
     t.env.probeLoss = true;
-    return NONE('probe loss recorded');
+    return record('probe loss starts (replay records it)', 'recorded');
   },
   // repairs
-  IclRestore: (t) => ({ stimulus: 'restoreIcl', outcome: t.net.restoreIcl() }),
-  Reboot: (t, n) => ({ stimulus: `reboot ${n}`, outcome: t.net.reboot(n) }),
-  Srg1MonitorRecover: (t, n) => ({ stimulus: `recoverMonitor ${n} srg1`, outcome: t.net.recoverMonitor(n, 1) }),
-  Srg0MonitorRecover: (t, n) => ({ stimulus: `recoverMonitor ${n} srg0`, outcome: t.net.recoverMonitor(n, 0) }),
-  RouterBehaves: (t) => ({ stimulus: 'setRouterMisbehaving off', outcome: t.net.setRouterMisbehaving(false) }),
+  IclRestore: (t) => record('restoreIcl', t.net.restoreIcl()),
+  Reboot: (t, n) => record(`reboot ${n}`, t.net.reboot(n)),
+  Srg1MonitorRecover: (t, n) => record(`recoverMonitor ${n} srg1`, t.net.recoverMonitor(n, 1)),
+  Srg0MonitorRecover: (t, n) => record(`recoverMonitor ${n} srg0`, t.net.recoverMonitor(n, 0)),
+  RouterBehaves: (t) => record('setRouterMisbehaving off', t.net.setRouterMisbehaving(false)),
   ProbeLossEnds: (t) => {
     t.env.probeLoss = false;
-    return NONE('probe loss over');
+    return record('probe loss ends (replay records it)', 'recorded');
   },
   // protocol steps
-  ProbeReply: (t, n) => ({ stimulus: `probe ${n}`, outcome: t.net.probe(n) }),
-  IclLossSeen: (t, n) => ({ stimulus: `detectIclLoss ${n}`, outcome: t.net.detectIclLoss(n) }),
-  IclUpSeen: (t, n) => ({ stimulus: `detectIclUp ${n}`, outcome: t.net.detectIclUp(n) }),
-  ColdSyncDone: (t, n) => ({ stimulus: `completeColdSync ${n}`, outcome: t.net.completeColdSync(n) }),
-  RouteUpdate: (t, n) => ({ stimulus: `convergeRoutes ${n}`, outcome: t.net.convergeRoutes(n) }),
-  Preempt: () => NONE('the implementation preempts as it learns the peer state'),
-  IkeNegotiate: () => NONE('the implementation negotiates as it becomes active'),
+  ProbeReply: (t, n) => record(`probe ${n}`, t.net.probe(n)),
+  ProbeMisrouted: (t, n) => record(`probe ${n}`, t.net.probe(n)),
+  ProbeLost: (t, n) => record(`probe ${n} lose`, t.net.probe(n, { lose: true })),
+  IclLossSeen: (t, n) => record(`detectIclLoss ${n}`, t.net.detectIclLoss(n)),
+  IclUpSeen: (t, n) => record(`detectIclUp ${n}`, t.net.detectIclUp(n)),
+  ColdSyncDone: (t, n) => record(`completeColdSync ${n}`, t.net.completeColdSync(n)),
+  RouteUpdate: (t, n) => record(`convergeRoutes ${n}`, t.net.convergeRoutes(n)),
+  Preempt: (t, n) => record(`preempt ${n}`, t.net.preempt(n)),
+  IkeNegotiate: (t, n) => record(`negotiateIke ${n}`, t.net.negotiateIke(n)),
   // operator and traffic
-  ManualFailoverRequest: (t, n) => ({ stimulus: `manualFailover ${n}`, outcome: t.net.manualFailover(n) }),
-  SaDelete: (t, n) => ({ stimulus: `deleteSa ${n} ${REPLAY_VPN}`, outcome: t.net.deleteSa(n, REPLAY_VPN) }),
+  ManualFailoverRequest: (t, n) => record(`manualFailover ${n}`, t.net.manualFailover(n)),
+  SaDelete: (t, n) => record(`deleteSa ${n} ${REPLAY_VPN}`, t.net.deleteSa(n, REPLAY_VPN)),
   Packet: (t, n, picks) => {
     const s = String(picks.s);
     t.env.lastPacket[s] = n;
-    return { stimulus: `packet ${n} ${s}`, outcome: t.net.packet(n, s) };
+    return record(`packet ${n} ${s}`, t.net.packet(n, s));
   },
+  StrayProbeReply: (t, n) => record(`strayProbeReply ${n}`, t.net.strayProbeReply(n)),
 };
 
-/** The channels' message types replay knows how to deliver. */
-const CHANNEL_MESSAGES: Readonly<Record<string, readonly ModelMessage[]>> = {
-  notify: ['STATE'],
-  inbox: ['SESSION', 'SA_SYNC', 'SA_DELETE'],
-};
+/** The ICL channels of the model replay knows how to deliver from. */
+const CHANNELS: readonly string[] = ['msgs'];
 
 /**
  * The node an action concerns: its instance parameter (receives, node
@@ -106,27 +92,22 @@ export function actionNode(origin: ActionOrigin, picks: Readonly<Record<string, 
 
 /** Whether replay has a stimulus for an action of this origin. Returns why not, or null. */
 export function unmappedReason(origin: ActionOrigin): string | null {
-  if (origin.kind === 'receive' || origin.kind === 'ignore') {
-    const types = CHANNEL_MESSAGES[origin.channel ?? ''];
-    if (types === undefined) return `channel '${origin.channel}' has no counterpart in the implementation`;
-    if (!types.includes(origin.event as ModelMessage)) return `message ${origin.event} on channel '${origin.channel}' has no counterpart in the implementation`;
-    return null;
-  }
-  if (origin.step === undefined || !(origin.step in STEPS)) return `step '${origin.step}' has no counterpart in the implementation`;
-  return null;
+  if (origin.step !== undefined) return origin.step in STEPS ? null : `step '${origin.step}' has no counterpart in the implementation`;
+  if (origin.channel !== undefined) return CHANNELS.includes(origin.channel) ? null : `channel '${origin.channel}' has no counterpart in the implementation`;
+  return 'the action has neither a step nor a channel';
 }
 
 /**
  * Applies the stimulus of an action (whose origin `unmappedReason` accepts)
- * with its parameters.
+ * with its parameters: a step's own stimulus (also when the model drops the
+ * step's event), or the delivery of the next message in flight to the node
+ * (also when no transition takes it: the implementation gets it all the same
+ * and decides for itself).
  */
 export function applyAction(target: StimulusTarget, origin: ActionOrigin, picks: Readonly<Record<string, Value>>): AppliedStimulus {
   // steps of the whole system ignore the node
   const n = actionNode(origin, picks) ?? 'n1';
-  if (origin.kind === 'receive' || origin.kind === 'ignore') {
-    // an ignored message is consumed all the same: the implementation gets it and decides for itself
-    const wanted = origin.event as ModelMessage;
-    return { stimulus: `deliver ${wanted} to ${n}`, outcome: target.bridge.receive(n, wanted) };
-  }
-  return STEPS[origin.step as string](target, n, picks);
+  if (origin.step !== undefined) return STEPS[origin.step](target, n, picks);
+  const delivered = target.net.deliverNext(n);
+  return record(`deliver next message to ${n}`, delivered.outcome === 'delivered' ? `${delivered.message.kind}: ${delivered.taken}` : delivered.outcome);
 }

@@ -25,6 +25,16 @@ export class IclLink {
   /** Keyed by destination. */
   private readonly queues: Record<NodeName, Envelope[]> = { n1: [], n2: [] };
 
+  /** A copy of the link and what is in flight (envelopes are immutable and shared). */
+  clone(): IclLink {
+    const copy = new IclLink();
+    copy.linkState = this.linkState;
+    copy.nextId = this.nextId;
+    copy.queues.n1.push(...this.queues.n1);
+    copy.queues.n2.push(...this.queues.n2);
+    return copy;
+  }
+
   /** Whether the link is up or cut. */
   state(): LinkState {
     return this.linkState;

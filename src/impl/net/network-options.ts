@@ -34,6 +34,8 @@ export interface NetworkOptions {
   readonly iclLossAtActive?: IclLossAtActive;
   /** Default `instant`. */
   readonly routeConvergence?: RouteConvergence;
+  /** The stale-notice protection (models/mnha/PROTOCOL.md, "Asking"). Default on. */
+  readonly waitForAnswer?: boolean;
   /** Which node each router prefers on a tie. Default n1 for both. */
   readonly tieBreak?: { readonly r1?: NodeName; readonly r2?: NodeName };
   /** The router hosting the probe destination. Default r2 (untrust side). */

@@ -14,15 +14,18 @@
  * Nothing reads wall-clock time or an unseeded random source, so the same
  * inputs always give the same run.
  */
-import type { MonitorStatus, SrgId } from '../domain.js';
-import type { ColdSyncSnapshot, IclMessage } from '../node/icl-messages.js';
+import type { MonitorStatus, Preference, SrgId } from '../domain.js';
+import type { IclMessage, SessionRecord } from '../node/icl-messages.js';
 import type { MonitorChange } from '../node/monitor-set.js';
 import type { ReceiveOutcome } from '../node/mnha-node.js';
 import {
   MnhaNode,
   type ColdSyncOutcome,
+  type IkeOutcome,
   type ManualFailoverOutcome,
   type PacketOutcome,
+  type PreemptOutcome,
+  type ProbeReplyOutcome,
   type SaDeleteOutcome,
 } from '../node/mnha-node.js';
 import type { NodeInspection } from '../node/node-inspection.js';
@@ -30,6 +33,7 @@ import { timingFor } from '../node/node-behaviour.js';
 import type { NodePorts, Probe } from '../node/ports.js';
 import { observe, settleKey } from '../observe/observe.js';
 import type { Observation } from '../observe/observation.js';
+import { bootPorts, type PortHost } from './boot-ports.js';
 import { IclLink, type Envelope, type LinkState } from './icl-link.js';
 import { NODE_NAMES, ROUTER_NAMES, peerOf, type NodeName, type RouterName } from './names.js';
 import { DEFAULT_NETWORK_TIMING, type NetworkOptions, type NetworkTiming, type NodeFactory, type RouteConvergence } from './network-options.js';
@@ -90,23 +94,52 @@ export class MnhaNetwork {
   /** The router hosting the probe destination. */
   readonly probeRouter: RouterName;
   private readonly options: NetworkOptions;
-  private readonly clock = new VirtualClock();
-  private readonly icl = new IclLink();
+  private readonly clock: VirtualClock;
+  private readonly icl: IclLink;
   private readonly routers: Record<RouterName, Router>;
   private readonly responder: ProbeResponder;
-  private readonly ike = new RemoteIkePeer();
+  private readonly ike: RemoteIkePeer;
   private readonly random: SeededRandom | null;
   private readonly slots: Record<NodeName, Slot>;
   private packetStamp = 0;
   private pendingProbes: { from: NodeName; probe: Probe }[] = [];
   private readonly lastProbe: Record<NodeName, ProbeOutcome> = { n1: 'not-probing', n2: 'not-probing' };
+  /** What the nodes' ports call back, built once per network. */
+  private host: PortHost | undefined;
 
-  /** Builds the network and boots both nodes at time 0, ICL up, routers converged. */
-  constructor(options: NetworkOptions) {
+  /**
+   * Builds the network and boots both nodes at time 0, ICL up, routers
+   * converged; or, given `from`, a copy of that network (see `fork`).
+   */
+  constructor(options: NetworkOptions, from?: MnhaNetwork) {
     this.options = options;
     this.convergence = options.routeConvergence ?? 'instant';
-    this.timing = { ...timingFor(options.configs.n1), ...DEFAULT_NETWORK_TIMING, ...options.timing };
     this.probeRouter = options.probeRouter ?? 'r2';
+    if (from !== undefined) {
+      this.timing = from.timing;
+      this.clock = from.clock.forkAt();
+      this.icl = from.icl.clone();
+      this.routers = { r1: from.routers.r1.clone(), r2: from.routers.r2.clone() };
+      this.responder = from.responder.cloneOn(this.routers[this.probeRouter]);
+      this.ike = from.ike.clone();
+      this.random = from.random?.clone() ?? null;
+      this.packetStamp = from.packetStamp;
+      Object.assign(this.lastProbe, from.lastProbe);
+      const copy = (name: NodeName): Slot => ({ ...from.slots[name], node: null });
+      this.slots = { n1: copy('n1'), n2: copy('n2') };
+      for (const name of NODE_NAMES) {
+        const original = from.slots[name].node;
+        if (original === null) continue;
+        const node = this.createNode(name, this.slots[name].boots);
+        node.adoptStateOf(original);
+        this.slots[name].node = node;
+      }
+      return;
+    }
+    this.timing = { ...timingFor(options.configs.n1), ...DEFAULT_NETWORK_TIMING, ...options.timing };
+    this.clock = new VirtualClock();
+    this.icl = new IclLink();
+    this.ike = new RemoteIkePeer();
     this.routers = { r1: new Router(options.tieBreak?.r1 ?? 'n1'), r2: new Router(options.tieBreak?.r2 ?? 'n1') };
     this.responder = new ProbeResponder(this.routers[this.probeRouter]);
     this.random = options.iclLoss && options.iclLoss.rate > 0 ? new SeededRandom(options.iclLoss.seed) : null;
@@ -116,6 +149,17 @@ export class MnhaNetwork {
     // the run starts with the routers knowing both nodes' boot advertisements, whatever the convergence
     this.clock.cancelOwner(ROUTES_OWNER);
     for (const name of NODE_NAMES) this.convergeRoutes(name);
+  }
+
+  /**
+   * A copy of this network as it stands, for step-driven runs that branch
+   * (conformance replays every transition of a state from one copy each).
+   * Everything observable is copied; pending timers are not (the copy's
+   * clock starts at the same time with none), so fork only between steps,
+   * never in a clock-driven run.
+   */
+  fork(): MnhaNetwork {
+    return new MnhaNetwork(this.options, this);
   }
 
   // ------------------------------------------------------------ stimuli: ICL
@@ -298,9 +342,32 @@ export class MnhaNetwork {
     return { node, outcome: this.packet(node, session) };
   }
 
-  /** The cold sync on `node` completes (with the peer if it can be reached). */
+  /** SRG0's cold sync on `node` completes. */
   completeColdSync(node: NodeName): ColdSyncOutcome | 'node-down' {
     return this.onNode(node, (target) => target.completeColdSync());
+  }
+
+  /** `node`'s preemption timer fires. */
+  preempt(node: NodeName): PreemptOutcome | 'node-down' {
+    return this.onNode(node, (target) => target.firePreemption());
+  }
+
+  /** IKE negotiation is triggered on `node` (traffic for the VPN, or its own timer). */
+  negotiateIke(node: NodeName): IkeOutcome | 'node-down' {
+    return this.onNode(node, (target) => target.negotiateIke());
+  }
+
+  /**
+   * A probe answer `node` did not ask for reaches it: while it probes, an
+   * answer to one of its peer's probes (routed here along the floating IP's
+   * path); while it does not, a late answer to its own last probe.
+   */
+  strayProbeReply(node: NodeName): ProbeReplyOutcome | 'node-down' {
+    return this.onNode(node, (target) => {
+      const probing = target.inspect().srg1.probing;
+      const probeId = probing ? this.localId(peerOf(node)) * 1_000_000 + 1 : target.lastProbeId();
+      return target.receiveProbeReply({ probeId });
+    });
   }
 
   /** The operator asks `node` to hand activeness to its backup peer. */
@@ -462,55 +529,53 @@ export class MnhaNetwork {
   private boot(node: NodeName): void {
     const slot = this.slots[node];
     slot.boots += 1;
-    const config = this.options.configs[node];
-    const timing = { ...timingFor(config), ...this.options.timing };
-    const created = this.factoryFor(node)({
-      config,
-      behaviour: { iclLossAtActive: this.options.iclLossAtActive ?? 'withdraw', timing },
-      incarnation: slot.boots,
-      ports: this.portsFor(node, slot.boots),
-    });
+    const created = this.createNode(node, slot.boots);
     slot.node = created;
     created.start();
     this.afterInput();
   }
 
+  /** A node object for one boot of `node`, wired to this network. */
+  private createNode(node: NodeName, boot: number): MnhaNode {
+    const config = this.options.configs[node];
+    const timing = { ...timingFor(config), ...this.options.timing };
+    return this.factoryFor(node)({
+      config,
+      behaviour: { iclLossAtActive: this.options.iclLossAtActive ?? 'withdraw', waitForAnswer: this.options.waitForAnswer ?? true, timing },
+      incarnation: boot,
+      ports: this.portsFor(node, boot),
+    });
+  }
+
   /** The ports of one boot of a node; a crashed boot's leftover calls are ignored. */
   private portsFor(node: NodeName, boot: number): NodePorts {
-    const alive = (): boolean => this.slots[node].node !== null && this.slots[node].boots === boot;
-    return {
-      icl: {
-        send: (message) => {
-          if (alive()) this.transmit(node, message);
+    if (this.host === undefined) {
+      // eslint-disable-next-line @typescript-eslint/no-this-alias -- the host's methods call back into this network
+      const net = this;
+      this.host = {
+        alive(n: NodeName, b: number): boolean {
+          return net.slots[n].node !== null && net.slots[n].boots === b;
         },
-        exchangeColdSync: (mine) => (alive() ? this.exchangeColdSync(node, mine) : null),
-      },
-      routes: {
-        advertise: (preference) => {
-          if (alive()) this.advertise(node, preference);
+        transmit(from: NodeName, message: IclMessage): void {
+          net.transmit(from, message);
         },
-      },
-      prober: {
-        send: (probe) => {
-          if (alive()) this.pendingProbes.push({ from: node, probe });
+        peerSessions(from: NodeName): readonly SessionRecord[] | null {
+          return net.peerSessions(from);
         },
-      },
-      ike: {
-        establish: (vpn, spi) => this.ike.establish(vpn, spi),
-        teardown: (vpn) => this.ike.teardown(vpn),
-      },
-      clock: {
-        now: () => this.clock.now(),
-        setTimeout: (delayMs, callback) =>
-          this.clock.schedule(delayMs, () => {
-            callback();
-            this.afterInput();
-          }, node),
-        clearTimeout: (handle) => {
-          this.clock.cancel(handle);
+        advertise(n: NodeName, preference: Preference): void {
+          net.advertise(n, preference);
         },
-      },
-    };
+        queueProbe(from: NodeName, probe: Probe): void {
+          net.pendingProbes.push({ from, probe });
+        },
+        afterInput(): void {
+          net.afterInput();
+        },
+        ike: net.ike,
+        clock: net.clock,
+      };
+    }
+    return bootPorts(this.host, node, boot);
   }
 
   /** A node sends: the message enters the queue unless the link is cut, the receiver is down, or it is lost. */
@@ -528,13 +593,11 @@ export class MnhaNetwork {
     }, ICL_OWNER);
   }
 
-  /** The cold-sync bulk transfer between `from` and its peer, if the peer can be reached. */
-  private exchangeColdSync(from: NodeName, mine: ColdSyncSnapshot): ColdSyncSnapshot | null {
+  /** The cold sync's bulk transfer on contact: the session table of `from`'s peer, if it can be reached. */
+  private peerSessions(from: NodeName): readonly SessionRecord[] | null {
     const peer = this.slots[peerOf(from)].node;
     if (this.icl.state() === 'cut' || peer === null) return null;
-    const theirs = peer.coldSyncSnapshot();
-    peer.acceptColdSync(mine);
-    return theirs;
+    return peer.inspect().sessions;
   }
 
   /** A node's advertisement changed: the routers learn it now, or after the route delay. */

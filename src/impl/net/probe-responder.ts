@@ -22,6 +22,14 @@ export class ProbeResponder {
 
   constructor(private readonly router: Router) {}
 
+  /** A responder in the same state on `router` (for forking a network). */
+  cloneOn(router: Router): ProbeResponder {
+    const copy = new ProbeResponder(router);
+    copy.misbehavingNow = this.misbehavingNow;
+    copy.offPathEver = this.offPathEver;
+    return copy;
+  }
+
   /** Starts or stops misbehaving. */
   setMisbehaving(on: boolean): void {
     this.misbehavingNow = on;

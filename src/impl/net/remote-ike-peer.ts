@@ -17,6 +17,13 @@ export interface TunnelView {
 export class RemoteIkePeer {
   private readonly tunnels = new Map<string, { spi: string | null; negotiations: number; flaps: number }>();
 
+  /** A copy of the peer's tunnels. */
+  clone(): RemoteIkePeer {
+    const copy = new RemoteIkePeer();
+    for (const [vpn, t] of this.tunnels) copy.tunnels.set(vpn, { ...t });
+    return copy;
+  }
+
   /** An SA was negotiated for `vpn`; replacing a live one with another SPI is a flap. */
   establish(vpn: string, spi: string): void {
     const tunnel = this.tunnels.get(vpn) ?? { spi: null, negotiations: 0, flaps: 0 };

@@ -36,6 +36,14 @@ export class Router {
     return true;
   }
 
+  /** A router with the same tie-break and view (for forking a network). */
+  clone(): Router {
+    const copy = new Router(this.tieBreak);
+    copy.learned.n1 = this.learned.n1;
+    copy.learned.n2 = this.learned.n2;
+    return copy;
+  }
+
   /** The router's current view of a node's routes. */
   view(node: NodeName): RouteView {
     return this.learned[node];

@@ -11,6 +11,13 @@ export class SeededRandom {
     this.state = seed >>> 0;
   }
 
+  /** A generator that continues from the same point. */
+  clone(): SeededRandom {
+    const copy = new SeededRandom(0);
+    copy.state = this.state;
+    return copy;
+  }
+
   /** The next number in [0, 1). */
   next(): number {
     this.state = (this.state + 0x6d2b79f5) >>> 0;

@@ -28,6 +28,9 @@ export type Stimulus =
   | { readonly kind: 'packet'; readonly node: NodeName; readonly session: string }
   | { readonly kind: 'routePacket'; readonly router: RouterName; readonly session: string }
   | { readonly kind: 'completeColdSync'; readonly node: NodeName }
+  | { readonly kind: 'preempt'; readonly node: NodeName }
+  | { readonly kind: 'negotiateIke'; readonly node: NodeName }
+  | { readonly kind: 'strayProbeReply'; readonly node: NodeName }
   | { readonly kind: 'manualFailover'; readonly node: NodeName }
   | { readonly kind: 'deleteSa'; readonly node: NodeName; readonly vpn: string };
 
@@ -77,6 +80,12 @@ export function applyStimulus(net: MnhaNetwork, stimulus: Stimulus): StimulusOut
         return net.routePacket(stimulus.router, stimulus.session).outcome;
       case 'completeColdSync':
         return net.completeColdSync(stimulus.node);
+      case 'preempt':
+        return net.preempt(stimulus.node);
+      case 'negotiateIke':
+        return net.negotiateIke(stimulus.node);
+      case 'strayProbeReply':
+        return net.strayProbeReply(stimulus.node);
       case 'manualFailover':
         return net.manualFailover(stimulus.node);
       case 'deleteSa':

@@ -24,6 +24,13 @@ export class VirtualClock {
   /** Sorted by (at, id): ids grow, so equal times fire in scheduling order. */
   private timers: Timer[] = [];
 
+  /** A clock at the same time with no timers (for forking a network). */
+  forkAt(): VirtualClock {
+    const copy = new VirtualClock();
+    copy.time = this.time;
+    return copy;
+  }
+
   /** Current virtual time in ms. */
   now(): number {
     return this.time;

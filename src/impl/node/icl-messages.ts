@@ -13,6 +13,13 @@ export interface Origin {
 }
 
 /**
+ * What a state notification asks of its receiver: nothing; an answer (the
+ * sender claims nothing until it has one); to take activeness over and
+ * answer (manual failover); or it is itself the answer to one of those.
+ */
+export type StateFlag = 'none' | 'ask' | 'handover' | 'answer';
+
+/**
  * A state notification: the sender's SRG states and the facts the receiver
  * needs to elect, resolve a split brain or preempt.
  */
@@ -22,10 +29,7 @@ export interface StateNotification {
   readonly seq: number;
   /** The highest sequence number the sender has accepted from the receiver (0: none). */
   readonly ack: number;
-  /** The sender has just (re)gained contact and asks for the receiver's state. */
-  readonly hello: boolean;
-  /** Manual failover: the sender has stepped down and asks the receiver to become active. */
-  readonly handover: boolean;
+  readonly flag: StateFlag;
   readonly srg0: Srg0State;
   readonly srg1: Srg1State;
   readonly activenessPriority: number | null;
@@ -33,30 +37,25 @@ export interface StateNotification {
 }
 
 /**
- * Liveness, sent periodically whatever the node believes of the ICL: lets
- * the receiver notice the ICL is up, or keep believing it. It repeats the
- * sender's current state, so that a lost state notification is repaired
- * within one heartbeat period (what a periodic state refresh does in a real
- * daemon). It carries no sequence number: FIFO delivery keeps it in order.
+ * Liveness only, sent periodically in clock-driven runs whatever the node
+ * believes of the ICL: lets the receiver notice the ICL is up, or keep
+ * believing it. It carries no state: a node learns its peer's state only
+ * from state notifications, which the in-order ICL never loses while the
+ * link stays up.
  */
 export interface Heartbeat {
   readonly kind: 'heartbeat';
   readonly from: Origin;
   readonly ack: number;
-  readonly srg0: Srg0State;
-  readonly srg1: Srg1State;
-  readonly activenessPriority: number | null;
-  readonly preemption: boolean;
 }
 
-/** A session became active on the sender because a packet arrived there: demote your copy. */
+/** Sessions became active on the sender (a packet, or the contact reconciliation): demote your copies. */
 export interface SessionActive {
   readonly kind: 'session-active';
   readonly from: Origin;
   readonly seq: number;
-  readonly sessionId: string;
-  /** Network stamp of the packet that made it active. */
-  readonly packet: number;
+  /** Sorted. */
+  readonly sessionIds: readonly string[];
 }
 
 /** An IPsec SA negotiated on the (active) sender, synchronised to the receiver. */
@@ -81,7 +80,7 @@ export type IclMessage = StateNotification | Heartbeat | SessionActive | SaSync 
 
 /** A message's content before the sender stamps it with its origin and sequence number. */
 export type OutgoingBody =
-  | { readonly kind: 'session-active'; readonly sessionId: string; readonly packet: number }
+  | { readonly kind: 'session-active'; readonly sessionIds: readonly string[] }
   | { readonly kind: 'sa-sync'; readonly vpn: string; readonly spi: string }
   | { readonly kind: 'sa-delete'; readonly vpn: string };
 
@@ -89,7 +88,7 @@ export type OutgoingBody =
 export function stampBody(body: OutgoingBody, from: Origin, seq: number): SessionActive | SaSync | SaDelete {
   switch (body.kind) {
     case 'session-active':
-      return { kind: body.kind, from, seq, sessionId: body.sessionId, packet: body.packet };
+      return { kind: body.kind, from, seq, sessionIds: [...body.sessionIds] };
     case 'sa-sync':
       return { kind: body.kind, from, seq, vpn: body.vpn, spi: body.spi };
     case 'sa-delete':
@@ -97,7 +96,7 @@ export function stampBody(body: OutgoingBody, from: Origin, seq: number): Sessio
   }
 }
 
-/** One session as a cold sync carries it. */
+/** One session as a node's table holds it, and as the contact reconciliation reads the peer's. */
 export interface SessionRecord {
   readonly id: string;
   readonly state: SessionHaState;
@@ -105,19 +104,9 @@ export interface SessionRecord {
   readonly lastPacket: number;
 }
 
-/** One IPsec SA as a cold sync carries it. */
+/** One IPsec SA held by a node: in use (this node is the IKE end) or a synchronised copy. */
 export interface SaRecord {
   readonly vpn: string;
   readonly spi: string;
-}
-
-/**
- * What one node hands the other in a cold sync (the bulk transfer over the
- * ICL): its session table, its SAs and its SRG1 state.
- */
-export interface ColdSyncSnapshot {
-  readonly from: Origin;
-  readonly srg1: Srg1State;
-  readonly sessions: readonly SessionRecord[];
-  readonly sas: readonly SaRecord[];
+  readonly inUse: boolean;
 }

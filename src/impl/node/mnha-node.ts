@@ -4,12 +4,13 @@
  * and SAs, and meets the world only through its ports (ICL transport, route
  * advertisement, prober, IKE peer, clock).
  *
- * Every input (a message, a timer, a probe answer, an operator command, a
- * monitor event) runs through `input`: the handler changes local state, then
- * `settle` re-applies the activeness rules to what the node now knows, then
- * `flush` sends at most one state notification plus the queued messages,
- * re-advertises the preference if the policy now gives another one, and
- * starts or stops the probe timer. One input, one consistent reaction.
+ * The protocol is the one `models/mnha/PROTOCOL.md` states (this code does
+ * not read the model; replay checks that the two agree). Every input (a
+ * message, a timer, a probe answer, an operator command, a monitor event)
+ * runs through `input`: the handler changes local state and queues at most
+ * one state notification plus other messages, then `flush` sends them (only
+ * while the ICL is believed up), re-advertises the preference if the policy
+ * now gives another one, and starts or stops the probe timer.
  */
 import type {
   IclView,
@@ -22,12 +23,13 @@ import type {
 } from '../domain.js';
 import type { MnhaConfig } from '../config/config-types.js';
 import { backsOffInSplitBrain, preemptedBy, priorityWinner, type Contender } from './activeness-rules.js';
+import { Ask } from './ask.js';
 import {
   stampBody,
-  type ColdSyncSnapshot,
   type IclMessage,
   type Origin,
   type OutgoingBody,
+  type StateFlag,
   type StateNotification,
 } from './icl-messages.js';
 import { MonitorSet, type MonitorChange } from './monitor-set.js';
@@ -56,20 +58,26 @@ export type IclDownOutcome = 'detected' | 'already-down';
 /** What noticing the ICL up did. */
 export type IclUpOutcome = 'detected' | 'already-up';
 /** What a probe answer did. */
-export type ProbeReplyOutcome = 'became-active' | 'confirmed' | 'ignored';
+export type ProbeReplyOutcome = 'became-active' | 'ignored';
 /** What a packet met. */
 export type PacketOutcome = 'forwarded' | 'dropped';
-/** With whom a cold sync was done. */
-export type ColdSyncOutcome = 'with-peer' | 'standalone';
+/** What completing a cold sync did. */
+export type ColdSyncOutcome = 'online' | 'not-syncing';
 /** The answer to an operator's manual failover request. */
-export type ManualFailoverOutcome = 'handed-over' | 'not-active' | 'peer-unreachable' | 'peer-not-backup';
+export type ManualFailoverOutcome = 'handed-over' | 'not-active' | 'peer-unreachable' | 'peer-not-backup' | 'awaiting-answer';
 /** The answer to an operator's SA deletion. */
 export type SaDeleteOutcome = 'deleted' | 'not-active' | 'no-sa';
+/** What the preemption timer did. */
+export type PreemptOutcome = 'stepped-down' | 'not-preempted';
+/** What an IKE negotiation trigger did. */
+export type IkeOutcome = 'negotiated' | 'not-active' | 'sa-in-use';
 
-type TimerName = 'heartbeat' | 'deadPeer' | 'probe' | 'coldSync';
+type TimerName = 'heartbeat' | 'deadPeer' | 'probe' | 'coldSync' | 'preempt' | 'ike';
 
-/** Placeholder handover sequence number between the request and the send that numbers it. */
-const HANDOVER_UNSENT = Number.MAX_SAFE_INTEGER;
+/** The notification queued by the current input, if any: the state is sent when the input is over. */
+interface Announcement {
+  flag: StateFlag;
+}
 
 /** An MNHA node. Decision points a fault-injecting subclass may replace are `protected`. */
 export class MnhaNode {
@@ -87,14 +95,12 @@ export class MnhaNode {
   protected readonly sessions = new SessionTable();
   protected readonly sas = new SaTable();
   protected readonly peer: PeerTracker;
+  protected readonly ask = new Ask();
   protected iclView: IclView = 'down';
   protected probing = false;
-  /** True from this node's state change until the state notification is sent. */
-  protected stateDirty = false;
+  /** The state notification the current input will send, if any. */
+  protected announcement: Announcement | null = null;
 
-  private pendingHandoverSeq: number | null = null;
-  private sendHandover = false;
-  private helloWanted = false;
   private outbox: OutgoingBody[] = [];
   private txSeq = 0;
   private probeCounter = 0;
@@ -137,34 +143,33 @@ export class MnhaNode {
     this.timers.clearAll();
   }
 
-  /** A message arrived over the ICL. Any message from the peer shows the ICL works. */
+  /**
+   * A message arrived over the ICL. A message from the peer while the node
+   * believes the ICL down shows that the ICL works: the node notices it up
+   * first (the same reaction as `noticeIclUp`), then takes the message.
+   */
   receive(message: IclMessage): ReceiveOutcome {
     return this.input(() => {
       const admission = this.peer.admit(message);
       if (admission === 'foreign' || admission === 'stale') return admission;
-      const contact = this.iclView === 'down' || admission === 'new-incarnation';
-      this.iclView = 'up';
-      if (admission === 'new-incarnation') this.pendingHandoverSeq = null;
+      if (this.iclView === 'down') this.onContact();
       this.armDeadPeer();
       switch (message.kind) {
         case 'state':
           this.onStateNotification(message);
           break;
         case 'session-active':
-          this.sessions.demote(message.sessionId);
+          for (const id of message.sessionIds) this.sessions.demote(id);
           break;
         case 'sa-sync':
-          this.sas.set(message.vpn, message.spi);
+          this.sas.synced(message.vpn, message.spi);
           break;
         case 'sa-delete':
-          this.sas.delete(message.vpn);
+          this.sas.peerDeleted(message.vpn);
           break;
         case 'heartbeat':
-          this.peer.record(message);
-          this.onAck(message.ack);
           break;
       }
-      if (contact) this.onContact();
       return 'accepted';
     });
   }
@@ -173,27 +178,27 @@ export class MnhaNode {
   noticeIclUp(): IclUpOutcome {
     return this.input(() => {
       if (this.iclView === 'up') return 'already-up';
-      this.iclView = 'up';
-      this.armDeadPeer();
       this.onContact();
+      this.armDeadPeer();
       return 'detected';
     });
   }
 
   /**
    * The node notices the ICL is down (heartbeats timed out). It forgets the
-   * peer's state: it cannot tell a dead peer from a cut link. An active node
-   * either withdraws its active-signal-route and returns to hold, or keeps
-   * it and probes, depending on the release (MNHA.md section 4).
+   * peer's state and its ask: it cannot tell a dead peer from a cut link, and
+   * the answer is lost with the link. An active node either withdraws its
+   * active-signal-route and returns to hold, or keeps it and probes,
+   * depending on the release (MNHA.md section 4).
    */
   noticeIclDown(): IclDownOutcome {
     return this.input(() => {
       if (this.iclView === 'down') return 'already-down';
       this.iclView = 'down';
       this.peer.forget();
-      this.pendingHandoverSeq = null;
+      this.ask.forget();
       this.timers.clear('deadPeer');
-      if (this.srg1 === 'active' && this.behaviour.iclLossAtActive === 'withdraw') this.enterHold();
+      if (this.srg1 === 'active' && this.withdrawsOnIclLoss()) this.enterHold();
       return 'detected';
     });
   }
@@ -212,15 +217,23 @@ export class MnhaNode {
     return true;
   }
 
-  /** A probe answer reached this node: a probing non-active node becomes active (MNHA.md section 3). */
+  /** The id of the last probe this node sent (0: none yet), e.g. for a late answer to it. */
+  lastProbeId(): number {
+    return this.probeCounter === 0 ? 0 : this.config.localId * 1_000_000 + this.probeCounter;
+  }
+
+  /**
+   * A probe answer reached this node: a probing node in hold or backup
+   * becomes active (MNHA.md section 3). An answer to a probe it did not
+   * send, or that comes when it no longer probes, is dropped.
+   */
   receiveProbeReply(reply: ProbeReply): ProbeReplyOutcome {
     return this.input(() => {
-      if (!this.outstandingProbes.delete(reply.probeId) || !this.probing) return 'ignored';
-      if (this.srg1 === 'hold' || this.srg1 === 'backup') {
-        this.becomeActive();
-        return 'became-active';
-      }
-      return 'confirmed';
+      if (!this.acceptsProbeReply(reply.probeId)) return 'ignored';
+      if (this.srg1 !== 'hold' && this.srg1 !== 'backup') return 'ignored';
+      this.becomeActive();
+      this.announce('none');
+      return 'became-active';
     });
   }
 
@@ -236,11 +249,12 @@ export class MnhaNode {
   /** Every monitored object of an SRG changed health at once (the model's one monitor event). */
   setAllMonitors(srg: SrgId, status: MonitorStatus): MonitorChange {
     return this.input(() => {
+      const before = this.monitors[srg].failed();
       let change: MonitorChange = 'unchanged';
       for (const name of this.monitors[srg].names()) {
         if (this.monitors[srg].set(name, status) === 'changed') change = 'changed';
       }
-      if (change === 'changed') this.applyMonitorVerdict(srg);
+      if (change === 'changed' && this.monitors[srg].failed() !== before) this.applyMonitorVerdict(srg);
       return change;
     });
   }
@@ -251,82 +265,100 @@ export class MnhaNode {
       if (this.srg0 !== 'online') return 'dropped';
       const effect = this.sessions.packetArrived(sessionId, stamp);
       // a new or warm session became active here: the peer must demote its copy
-      if (effect !== 'refreshed') this.outbox.push({ kind: 'session-active', sessionId, packet: stamp });
+      if (effect !== 'refreshed') this.queue({ kind: 'session-active', sessionIds: [sessionId] });
       return 'forwarded';
     });
   }
 
   /**
-   * Finishes a cold sync: swaps session tables and SAs with the peer over
-   * the ICL's bulk channel (when it can be reached) and reconciles them; if
-   * SRG0 was in coldSync it goes online and its interfaces come back up.
-   * Without a reachable peer the sync completes standalone (nothing to
-   * sync), as a node must be able to serve alone.
+   * Finishes SRG0's cold sync: SRG0 goes online and its shut-on-failure
+   * interfaces come back up. (Sessions are reconciled on contact.)
    */
   completeColdSync(): ColdSyncOutcome {
     return this.input(() => {
       this.timers.clear('coldSync');
-      const theirs = this.ports.icl.exchangeColdSync(this.coldSyncSnapshot());
-      if (theirs !== null) this.mergeColdSync(theirs);
-      if (this.srg0 === 'coldSync') {
-        this.srg0 = 'online';
-        for (const name of this.interfaces.keys()) this.interfaces.set(name, 'up');
-        this.stateDirty = true;
-      }
-      return theirs === null ? 'standalone' : 'with-peer';
-    });
-  }
-
-  /** The peer's half of a cold sync: its snapshot, to reconcile with ours. */
-  acceptColdSync(theirs: ColdSyncSnapshot): void {
-    this.input(() => this.mergeColdSync(theirs));
-  }
-
-  /** What this node hands the peer in a cold sync. */
-  coldSyncSnapshot(): ColdSyncSnapshot {
-    return { from: this.origin(), srg1: this.srg1, sessions: this.sessions.records(), sas: this.sas.records() };
-  }
-
-  /** Operator: hand activeness to the healthy backup peer (MNHA.md section 5). */
-  requestManualFailover(): ManualFailoverOutcome {
-    return this.input(() => {
-      if (this.srg1 !== 'active') return 'not-active';
-      const peer = this.peer.known();
-      if (peer === null) return 'peer-unreachable';
-      if (peer.srg1 !== 'backup') return 'peer-not-backup';
-      this.becomeBackup();
-      this.sendHandover = true;
-      this.pendingHandoverSeq = HANDOVER_UNSENT;
-      return 'handed-over';
-    });
-  }
-
-  /** Operator: delete the SA of `vpn`; only the active node may (MNHA.md section 7). */
-  deleteSa(vpn: string): SaDeleteOutcome {
-    return this.input(() => {
-      if (this.srg1 !== 'active') return 'not-active';
-      if (!this.sas.delete(vpn)) return 'no-sa';
-      this.ports.ike.teardown(vpn);
-      this.outbox.push({ kind: 'sa-delete', vpn });
-      return 'deleted';
+      if (this.srg0 !== 'coldSync') return 'not-syncing';
+      this.srg0 = 'online';
+      for (const name of this.interfaces.keys()) this.interfaces.set(name, 'up');
+      return 'online';
     });
   }
 
   /**
-   * Sends one heartbeat now, whatever the node believes of the ICL: what
-   * the heartbeat timer does every period. Step-driven runs (replay) call it
-   * for the one repetition of the node's state they need.
+   * Operator: hand activeness to the healthy backup peer (MNHA.md section 5).
+   * The node steps down to backup and asks the peer to take over; with the
+   * stale-notice protection it claims nothing until the peer has answered,
+   * and refuses while an earlier ask is still out.
    */
-  sendHeartbeat(): void {
-    this.ports.icl.send({
-      kind: 'heartbeat',
-      from: this.origin(),
-      ack: this.peer.lastAccepted(),
-      srg0: this.srg0,
-      srg1: this.srg1,
-      activenessPriority: this.config.srg1.activenessPriority,
-      preemption: this.config.srg1.preemption,
+  requestManualFailover(): ManualFailoverOutcome {
+    return this.input(() => {
+      if (this.srg1 !== 'active') return 'not-active';
+      const peer = this.knownPeer();
+      if (peer === null) return 'peer-unreachable';
+      if (peer.srg1 !== 'backup') return 'peer-not-backup';
+      if (this.behaviour.waitForAnswer && this.ask.waiting()) return 'awaiting-answer';
+      this.becomeBackup();
+      if (this.behaviour.waitForAnswer) this.ask.want();
+      this.announce('handover');
+      return 'handed-over';
     });
+  }
+
+  /**
+   * The preemption timer fired (MNHA.md section 5): an active node that sees
+   * its peer as a healthy backup with preemption and a higher priority steps
+   * down to backup; the peer then claims activeness.
+   */
+  firePreemption(): PreemptOutcome {
+    return this.input(() => {
+      this.timers.clear('preempt');
+      const peer = this.knownPeer();
+      if (this.srg1 !== 'active' || peer === null || peer.srg1 !== 'backup' || !this.preemptedBy(peer)) return 'not-preempted';
+      this.becomeBackup();
+      this.announce('none');
+      return 'stepped-down';
+    });
+  }
+
+  /**
+   * IKE negotiation is triggered (MNHA.md section 7): only the active node
+   * negotiates, and only for a VPN without an SA in use; the new SA is
+   * synchronised to the peer.
+   */
+  negotiateIke(): IkeOutcome {
+    return this.input(() => {
+      this.timers.clear('ike');
+      if (!this.mayNegotiateIke()) return 'not-active';
+      let negotiated = false;
+      for (const vpn of this.config.srg1.vpns) {
+        if (this.sas.get(vpn)?.inUse === true) continue;
+        this.spiCounter += 1;
+        const spi = `${this.config.localId}.${this.incarnation}.${this.spiCounter}`;
+        this.negotiations += 1;
+        this.ports.ike.establish(vpn, spi);
+        this.sas.negotiated(vpn, spi);
+        this.queue({ kind: 'sa-sync', vpn, spi });
+        negotiated = true;
+      }
+      return negotiated ? 'negotiated' : 'sa-in-use';
+    });
+  }
+
+  /** Operator: delete the SA of `vpn`; only the active node may, and only the one it uses (MNHA.md section 7). */
+  deleteSa(vpn: string): SaDeleteOutcome {
+    return this.input(() => {
+      if (this.srg1 !== 'active') return 'not-active';
+      if (this.sas.get(vpn)?.inUse !== true) return 'no-sa';
+      this.sas.delete(vpn);
+      this.ports.ike.teardown(vpn);
+      this.queue({ kind: 'sa-delete', vpn });
+      return 'deleted';
+    });
+  }
+
+  /** Sends one heartbeat now, whatever the node believes of the ICL: what the heartbeat timer does every period. */
+  sendHeartbeat(): void {
+    this.ports.icl.send({ kind: 'heartbeat', from: this.origin(), ack: this.peer.lastAccepted() });
   }
 
   /** The node's state as plain data. */
@@ -350,12 +382,33 @@ export class MnhaNode {
         probing: this.probing,
         forwarding: this.srg1 === 'active',
         failedMonitors: this.monitors[1].failedNames(),
-        pendingHandover: this.pendingHandoverSeq !== null,
+        ask: this.ask.state(),
       },
       sessions: this.sessions.records(),
       sas: this.sas.records(),
       ikeNegotiations: this.negotiations,
     };
+  }
+
+  /**
+   * Takes over the whole state of `from`, another node object of the same
+   * device and boot (forking a network for step-driven runs). Timers are not
+   * carried over: they are the clock's, and a forked network starts with none.
+   */
+  adoptStateOf(from: MnhaNode): void {
+    const self = this as unknown as Record<string, unknown>;
+    const other = from as unknown as Record<string, unknown>;
+    Object.assign(self, {
+      srg0: from.srg0, srg1: from.srg1, routes: from.routes.clone(),
+      monitors: { 0: from.monitors[0].clone(), 1: from.monitors[1].clone() },
+      sessions: from.sessions.clone(), sas: from.sas.clone(), peer: from.peer.clone(), ask: from.ask.clone(),
+      iclView: from.iclView, probing: from.probing, announcement: null,
+      outbox: [], txSeq: other.txSeq, probeCounter: other.probeCounter,
+      outstandingProbes: new Set(from.outstandingProbes), spiCounter: other.spiCounter,
+      negotiations: other.negotiations, advertised: other.advertised, depth: 0,
+    });
+    this.interfaces.clear();
+    for (const [name, status] of from.interfaces) this.interfaces.set(name, status);
   }
 
   /** Monitor names of an SRG. */
@@ -371,46 +424,116 @@ export class MnhaNode {
   }
 
   /**
+   * Whether a node in hold claims activeness without a probe (PROTOCOL.md
+   * "Deciding"): its peer is ineligible (the only candidate), or in hold or
+   * backup with the priorities favouring this node (election).
+   */
+  protected holdClaims(peer: PeerState): boolean {
+    if (peer.srg1 === 'ineligible') return true;
+    return (peer.srg1 === 'hold' || peer.srg1 === 'backup') && priorityWinner(this.contender(), peer) === 'self';
+  }
+
+  /**
+   * Whether a backup claims activeness without a probe: its peer is
+   * ineligible; in hold, unless the priorities favour the peer (the routers
+   * already prefer this node's medium preference); or backup too, when this
+   * node would win a split-brain resolution.
+   */
+  protected backupClaims(peer: PeerState): boolean {
+    if (peer.srg1 === 'ineligible') return true;
+    if (peer.srg1 === 'hold') return priorityWinner(this.contender(), peer) !== 'peer';
+    if (peer.srg1 === 'backup') return !this.backsOffInSplitBrain(peer);
+    return false;
+  }
+
+  /**
    * SRG1 failed on this node: go ineligible, remove both signal routes (so
    * the node advertises low), stop probing and forwarding (MNHA.md section 5).
    */
   protected enterIneligible(): void {
+    this.leaveActive();
     this.routes.remove('active');
     this.routes.remove('backup');
     this.srg1 = 'ineligible';
-    this.pendingHandoverSeq = null;
-    this.stateDirty = true;
   }
 
-  /** Takes activeness: active-signal-route in, backup-signal-route out; VPNs taken over. */
+  /** Takes activeness: active-signal-route in, backup-signal-route out; synchronised SAs taken over. */
   protected becomeActive(): void {
     this.routes.remove('backup');
     this.routes.install('active');
     this.srg1 = 'active';
-    this.pendingHandoverSeq = null;
-    this.stateDirty = true;
-    this.takeOverVpns();
+    this.sas.takeOver();
   }
 
   /** Becomes backup: backup-signal-route in, active-signal-route out. */
   protected becomeBackup(): void {
+    this.leaveActive();
     this.routes.remove('active');
     this.routes.install('backup');
     this.srg1 = 'backup';
-    this.stateDirty = true;
   }
 
-  /** Returns to hold: no signal route (advertises low), probing. */
+  /** Returns to hold: no signal route (advertises low). */
   protected enterHold(): void {
+    this.leaveActive();
     this.routes.remove('active');
     this.routes.remove('backup');
     this.srg1 = 'hold';
-    this.stateDirty = true;
+  }
+
+  /** Whether a probe answer is for this node: one of its probes still awaited, while it probes. */
+  protected acceptsProbeReply(probeId: number): boolean {
+    return this.outstandingProbes.delete(probeId) && this.probing;
+  }
+
+  /** Whether an active node withdraws its active-signal-route when it notices the ICL down (MNHA.md section 4). */
+  protected withdrawsOnIclLoss(): boolean {
+    return this.behaviour.iclLossAtActive === 'withdraw';
+  }
+
+  /** Whether this node may negotiate IKE: only the active node (MNHA.md section 7). */
+  protected mayNegotiateIke(): boolean {
+    return this.srg1 === 'active';
+  }
+
+  /** Preemption: this active node must step down for `peer`, a backup with preemption and the higher priority. */
+  protected preemptedBy(peer: PeerState): boolean {
+    return preemptedBy(this.contender(), peer);
+  }
+
+  /** Queues a message (other than a state notification) to send when the input is over. */
+  protected queue(body: OutgoingBody): void {
+    this.outbox.push(body);
+  }
+
+  /** The state notification this input sends (one per input; a later call only upgrades the flag). */
+  protected announce(flag: StateFlag): void {
+    if (this.announcement === null || this.announcement.flag === 'none') this.announcement = { flag };
+  }
+
+  /**
+   * Recovery from ineligible (Decision, MNHA.md section 5): backup under a
+   * known active peer; with the ICL otherwise hold, electing at once as at
+   * boot, or, with the stale-notice protection, asking and claiming nothing
+   * until answered; without the ICL, hold and probe.
+   */
+  protected recoverFromIneligible(): void {
+    const peer = this.knownPeer();
+    if (peer?.srg1 === 'active') this.becomeBackup();
+    else if (peer !== null && !this.behaviour.waitForAnswer && this.holdClaims(peer)) this.becomeActive();
+    else this.enterHold();
+    if (this.iclView === 'up' && this.behaviour.waitForAnswer) {
+      // one ask at a time: with one already out, announce plainly and ask again once it is answered
+      this.announce(this.ask.want() ? 'ask' : 'none');
+      return;
+    }
+    this.announce('none');
   }
 
   // ------------------------------------------------------------- internals
 
-  private input<T>(handler: () => T): T {
+  /** Runs one input: the handler, then probing settled and everything it produced sent. */
+  protected input<T>(handler: () => T): T {
     this.depth += 1;
     let result: T;
     try {
@@ -419,131 +542,109 @@ export class MnhaNode {
       this.depth -= 1;
     }
     if (this.depth === 0) {
-      this.settle();
+      this.probing = this.wantsToProbe();
+      if (!this.probing) this.outstandingProbes.clear();
       this.flush();
     }
     return result;
   }
 
+  /** The peer's state, known only while the ICL is believed up. */
+  private knownPeer(): PeerState | null {
+    return this.iclView === 'up' ? this.peer.known() : null;
+  }
+
+  /**
+   * A state notification: record the peer's state, see whether it answers
+   * this node's ask, then decide (PROTOCOL.md "Deciding"). Whatever changed
+   * is announced in one notification, which answers the message if it asked.
+   */
   private onStateNotification(message: StateNotification): void {
     this.peer.record(message);
-    this.onAck(message.ack);
-    if (message.hello) this.stateDirty = true;
-    if (message.handover) {
-      if (this.srg1 === 'backup') this.becomeActive();
-      else this.stateDirty = true; // cannot take over: answer, so that the requester stops waiting
+    const acked = this.ask.acknowledged(message.ack);
+    const peer = this.peer.known()!;
+    const before = this.srg1;
+    const waiting = this.ask.waiting();
+    if (this.srg1 === 'active') {
+      if (peer.srg1 === 'active' && this.backsOffInSplitBrain(peer)) this.becomeBackup();
+    } else if (this.srg1 === 'hold') {
+      if (peer.srg1 === 'active') this.becomeBackup();
+      else if (!waiting && this.holdClaims(peer)) this.becomeActive();
+    } else if (this.srg1 === 'backup') {
+      if (message.flag === 'handover') this.becomeActive();
+      else if (!waiting && this.backupClaims(peer)) this.becomeActive();
     }
+    if (message.flag === 'ask' || message.flag === 'handover') this.announce('answer');
+    else if (acked === 'ask-again') this.announce('ask');
+    else if (this.srg1 !== before) this.announce('none');
   }
 
-  /** The peer has accepted our messages up to `ack`: a handover it acknowledges is over. */
-  private onAck(ack: number): void {
-    if (this.pendingHandoverSeq !== null && ack >= this.pendingHandoverSeq) this.pendingHandoverSeq = null;
-  }
-
-  /** Contact with the peer is (re)established: announce ourselves, and resync sessions soon. */
+  /** Contact with the peer (re)established: announce, resynchronise SAs and sessions. */
   private onContact(): void {
-    this.stateDirty = true;
-    this.helloWanted = this.peer.known() === null;
-    this.armColdSync();
+    this.iclView = 'up';
+    this.announce('none');
+    if (this.srg1 === 'active') {
+      for (const sa of this.sas.records()) if (sa.inUse) this.queue({ kind: 'sa-sync', vpn: sa.vpn, spi: sa.spi });
+    }
+    const theirs = this.ports.icl.peerSessions();
+    if (theirs !== null) {
+      const keep = this.sessions.reconcileWith(theirs);
+      if (keep.length > 0) this.queue({ kind: 'session-active', sessionIds: keep });
+    }
   }
 
   private applyMonitorVerdict(srg: SrgId): void {
     const failed = this.monitors[srg].failed();
     if (srg === 1) {
-      if (failed && this.srg1 !== 'ineligible') this.enterIneligible();
-      else if (!failed && this.srg1 === 'ineligible') this.recoverFromIneligible();
+      if (failed && this.srg1 !== 'ineligible') {
+        this.enterIneligible();
+        this.announce('none');
+      } else if (!failed && this.srg1 === 'ineligible') {
+        this.recoverFromIneligible();
+      }
       return;
     }
     if (failed && this.srg0 !== 'isolated') {
       this.srg0 = 'isolated';
       for (const name of this.interfaces.keys()) this.interfaces.set(name, 'down');
       this.timers.clear('coldSync');
-      this.stateDirty = true;
     } else if (!failed && this.srg0 === 'isolated') {
       // recovery waits for a cold sync before going online (MNHA.md section 5)
       this.srg0 = 'coldSync';
       this.armColdSync();
-      this.stateDirty = true;
     }
+  }
+
+  /** An active node's SAs become synchronised copies when it leaves active. */
+  private leaveActive(): void {
+    if (this.srg1 === 'active') this.sas.handBack();
   }
 
   /**
-   * Recovery from ineligible (Decision, MNHA.md section 5): backup if the
-   * peer is known active over the ICL; otherwise hold, from where the node
-   * probes (ICL down) or elects as at boot (ICL up, peer not active).
+   * Whether the node probes now (PROTOCOL.md "Probing"): without the ICL a
+   * node in hold or backup probes, and an active one under keep-and-probe;
+   * with the ICL only a node in hold whose peer is in hold, when the
+   * priorities do not decide and no ask is out. Never while ineligible.
    */
-  private recoverFromIneligible(): void {
-    if (this.peer.known()?.srg1 === 'active') this.becomeBackup();
-    else this.enterHold();
-  }
-
-  /** Re-applies the activeness rules until they change nothing more. */
-  private settle(): void {
-    for (let round = 0; round < 4; round += 1) {
-      const before = this.srg1;
-      this.decideActiveness();
-      if (this.srg1 === before) break;
-    }
-    this.probing = this.wantsToProbe();
-    if (!this.probing) this.outstandingProbes.clear();
-  }
-
-  /** The activeness rules applied to the peer's known state (nothing to decide while it is unknown). */
-  private decideActiveness(): void {
-    const peer = this.peer.known();
-    if (this.srg1 === 'ineligible' || peer === null) return;
-    if (this.srg1 === 'active') {
-      if (peer.srg1 === 'active' && this.backsOffInSplitBrain(peer)) this.becomeBackup();
-      else if (peer.srg1 === 'backup' && preemptedBy(this.contender(), peer)) this.becomeBackup();
-      return;
-    }
-    // hold or backup
-    if (peer.srg1 === 'active') {
-      if (this.srg1 === 'hold') this.becomeBackup();
-      return;
-    }
-    if (this.pendingHandoverSeq !== null) return; // we handed activeness over: wait for the peer's answer
-    const byPriority = priorityWinner(this.contender(), peer);
-    if (peer.srg1 === 'ineligible' || byPriority === 'self') this.becomeActive();
-    // a backup whose peer has no claim to activeness (it is in hold or backup, so the routers already prefer
-    // this node's medium preference) takes over, unless the priorities give it to the peer
-    else if (this.srg1 === 'backup' && byPriority === null) this.becomeActive();
-  }
-
-  /**
-   * Whether the node probes now. With the ICL down a non-active node probes,
-   * and so does an active node under keep-and-probe. With the ICL up,
-   * probing stops (MNHA.md section 4) except where a probe has to decide an
-   * election (section 3, step 5): a node in hold whose peer is unknown yet
-   * (at boot) or in hold too, when the priorities do not decide. A node
-   * never probes while it knows its peer active or backup (section 8,
-   * property 10).
-   */
-  private wantsToProbe(): boolean {
+  protected wantsToProbe(): boolean {
     const state = this.srg1;
     if (state === 'ineligible') return false;
-    const contender = state === 'hold' || state === 'backup';
-    if (this.iclView === 'down') return contender || (state === 'active' && this.behaviour.iclLossAtActive === 'keep-and-probe');
+    if (this.iclView === 'down') return state === 'hold' || state === 'backup' || (state === 'active' && this.behaviour.iclLossAtActive === 'keep-and-probe');
     const peer = this.peer.known();
-    if (peer === null) return state === 'hold';
-    if (state !== 'hold' || peer.srg1 !== 'hold') return false;
-    if (this.pendingHandoverSeq !== null) return false;
-    return priorityWinner(this.contender(), peer) === null;
+    return state === 'hold' && peer?.srg1 === 'hold' && priorityWinner(this.contender(), peer) === null && !this.ask.waiting();
   }
 
   /** Sends what the input produced (only while the ICL is believed up), then re-advertises and re-arms. */
   private flush(): void {
     if (this.iclView === 'up') {
-      if (this.stateDirty) {
-        const notification = this.stateNotification();
-        if (notification.handover) this.pendingHandoverSeq = notification.seq;
+      if (this.announcement !== null) {
+        const notification = this.stateNotification(this.announcement.flag);
+        if (notification.flag === 'ask' || notification.flag === 'handover') this.ask.sent(notification.seq);
         this.ports.icl.send(notification);
       }
       for (const body of this.outbox) this.ports.icl.send(stampBody(body, this.origin(), this.nextSeq()));
     }
-    this.stateDirty = false;
-    this.helloWanted = false;
-    this.sendHandover = false;
+    this.announcement = null;
     this.outbox = [];
     const preference = this.routes.preference();
     if (preference !== this.advertised) {
@@ -552,16 +653,16 @@ export class MnhaNode {
     }
     if (this.probing && !this.timers.pending('probe')) this.armProbe();
     if (!this.probing) this.timers.clear('probe');
+    this.armProtocolTimers();
   }
 
-  private stateNotification(): StateNotification {
+  private stateNotification(flag: StateFlag): StateNotification {
     return {
       kind: 'state',
       from: this.origin(),
       seq: this.nextSeq(),
       ack: this.peer.lastAccepted(),
-      hello: this.helloWanted,
-      handover: this.sendHandover,
+      flag,
       srg0: this.srg0,
       srg1: this.srg1,
       activenessPriority: this.config.srg1.activenessPriority,
@@ -569,26 +670,15 @@ export class MnhaNode {
     };
   }
 
-  private mergeColdSync(theirs: ColdSyncSnapshot): void {
-    this.sessions.reconcile(theirs.sessions);
-    this.sas.merge(theirs.sas, theirs.srg1 === 'active' && this.srg1 !== 'active');
-  }
-
-  /**
-   * On becoming active, each SRG1 VPN either carries on with the SA synced
-   * from the former active node (no tunnel flap) or is negotiated afresh
-   * with a new SPI (MNHA.md section 7). IKE runs only here, on the active node.
-   */
-  private takeOverVpns(): void {
-    for (const vpn of this.config.srg1.vpns) {
-      if (this.sas.get(vpn) !== undefined) continue;
-      this.spiCounter += 1;
-      const spi = `${this.config.localId}.${this.incarnation}.${this.spiCounter}`;
-      this.negotiations += 1;
-      this.ports.ike.establish(vpn, spi);
-      this.sas.set(vpn, spi);
-      this.outbox.push({ kind: 'sa-sync', vpn, spi });
-    }
+  /** In clock-driven runs: the preemption and IKE timers run while there is something for them to do. */
+  private armProtocolTimers(): void {
+    const peer = this.knownPeer();
+    const preempt = this.srg1 === 'active' && peer?.srg1 === 'backup' && this.preemptedBy(peer);
+    if (preempt && !this.timers.pending('preempt')) this.timers.set('preempt', this.behaviour.timing.preemptDelayMs, () => this.firePreemption());
+    if (!preempt) this.timers.clear('preempt');
+    const ike = this.srg1 === 'active' && this.config.srg1.vpns.some((vpn) => this.sas.get(vpn)?.inUse !== true);
+    if (ike && !this.timers.pending('ike')) this.timers.set('ike', this.behaviour.timing.ikeDelayMs, () => this.negotiateIke());
+    if (!ike) this.timers.clear('ike');
   }
 
   private contender(): Contender {

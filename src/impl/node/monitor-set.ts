@@ -34,6 +34,13 @@ export class MonitorSet {
     for (const monitor of config.monitors) this.weights.set(monitorName(monitor), monitor.weight);
   }
 
+  /** A copy of the set, its health included. */
+  clone(): MonitorSet {
+    const copy = Object.create(MonitorSet.prototype) as MonitorSet;
+    Object.assign(copy, { weights: new Map(this.weights), down: new Set(this.down), threshold: this.threshold });
+    return copy;
+  }
+
   /** Monitor names, sorted. */
   names(): string[] {
     return [...this.weights.keys()].sort();

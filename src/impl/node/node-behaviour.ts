@@ -13,13 +13,23 @@ export interface NodeTiming {
   readonly heartbeatTimeoutMs: number;
   /** Period of activeness probes while probing. */
   readonly probeIntervalMs: number;
-  /** Time a cold sync takes (from SRG0 entering coldSync, or the ICL coming back). */
+  /** Time a cold sync takes (from SRG0 entering coldSync). */
   readonly coldSyncMs: number;
+  /** Delay of the preemption timer, from seeing a healthy higher-priority backup peer. */
+  readonly preemptDelayMs: number;
+  /** Delay of IKE negotiation after becoming active without an SA in use. */
+  readonly ikeDelayMs: number;
 }
 
 /** Release-dependent behaviour and timers. */
 export interface NodeBehaviour {
   readonly iclLossAtActive: IclLossAtActive;
+  /**
+   * The protection against stale state notifications (models/mnha/PROTOCOL.md,
+   * "Asking"): a node that leaves ineligible while it sees the ICL, or hands
+   * activeness over, claims nothing until its peer has answered.
+   */
+  readonly waitForAnswer: boolean;
   readonly timing: NodeTiming;
 }
 
@@ -29,6 +39,8 @@ export const DEFAULT_TIMING: NodeTiming = {
   heartbeatTimeoutMs: 300,
   probeIntervalMs: 200,
   coldSyncMs: 500,
+  preemptDelayMs: 300,
+  ikeDelayMs: 50,
 };
 
 /**
@@ -44,6 +56,8 @@ export function timingFor(config: MnhaConfig, overrides: Partial<NodeTiming> = {
     heartbeatTimeoutMs: interval * multiplier,
     probeIntervalMs: DEFAULT_TIMING.probeIntervalMs,
     coldSyncMs: DEFAULT_TIMING.coldSyncMs,
+    preemptDelayMs: DEFAULT_TIMING.preemptDelayMs,
+    ikeDelayMs: DEFAULT_TIMING.ikeDelayMs,
     ...overrides,
   };
 }

@@ -5,6 +5,7 @@
 import type { IclView, InterfaceStatus, Preference, Srg0State, Srg1State } from '../domain.js';
 import type { SaRecord, SessionRecord } from './icl-messages.js';
 import type { PeerState } from './peer-tracker.js';
+import type { AskState } from './ask.js';
 
 /** Everything observable about one running node. */
 export interface NodeInspection {
@@ -24,7 +25,8 @@ export interface NodeInspection {
     readonly probing: boolean;
     readonly forwarding: boolean;
     readonly failedMonitors: readonly string[];
-    readonly pendingHandover: boolean;
+    /** Where the node stands with its ask (PROTOCOL.md "Asking"). */
+    readonly ask: AskState;
   };
   readonly sessions: readonly SessionRecord[];
   readonly sas: readonly SaRecord[];

@@ -4,7 +4,7 @@
  * state. Stale, duplicated and foreign messages are recognised here.
  */
 import type { Srg0State, Srg1State } from '../domain.js';
-import type { Heartbeat, IclMessage, StateNotification } from './icl-messages.js';
+import type { IclMessage, StateNotification } from './icl-messages.js';
 
 /** The peer's state as its last state notification announced it. */
 export interface PeerState {
@@ -30,6 +30,15 @@ export class PeerTracker {
 
   constructor(private readonly peerId: number) {}
 
+  /** A copy of what this node knows of its peer. */
+  clone(): PeerTracker {
+    const copy = new PeerTracker(this.peerId);
+    copy.incarnation = this.incarnation;
+    copy.lastSeq = this.lastSeq;
+    copy.state = this.state;
+    return copy;
+  }
+
   /** Decides whether to take `message`, and remembers its sequence number if so. */
   admit(message: IclMessage): Admission {
     if (message.from.localId !== this.peerId) return 'foreign';
@@ -48,8 +57,8 @@ export class PeerTracker {
     return admission;
   }
 
-  /** Records the state a notification (or a heartbeat's refresh) announces. */
-  record(notification: StateNotification | Heartbeat): void {
+  /** Records the state a notification announces. */
+  record(notification: StateNotification): void {
     this.state = {
       localId: notification.from.localId,
       srg0: notification.srg0,
@@ -59,9 +68,16 @@ export class PeerTracker {
     };
   }
 
-  /** Forgets the peer's state (the ICL went down), keeping the sequence bookkeeping. */
+  /**
+   * Forgets the peer's state (the ICL went down) and what was acknowledged:
+   * acknowledgements count within one ICL connection, so that the first
+   * notification after contact, sent before anything is heard from the
+   * peer (which may have rebooted meanwhile), acknowledges nothing. The
+   * peer's incarnation is kept, so that an older boot is still refused.
+   */
   forget(): void {
     this.state = null;
+    this.lastSeq = 0;
   }
 
   /** The peer's last announced state, or null when unknown. */

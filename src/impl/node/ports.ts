@@ -5,17 +5,17 @@
  * deterministic network implements them; so could a real host.
  */
 import type { Preference } from '../domain.js';
-import type { ColdSyncSnapshot, IclMessage } from './icl-messages.js';
+import type { IclMessage, SessionRecord } from './icl-messages.js';
 
 /** The interchassis link as the node sees it. */
 export interface IclTransport {
   /** Sends a message toward the peer; it may be lost, and the node is not told. */
   send(message: IclMessage): void;
   /**
-   * The cold-sync bulk transfer: hands `mine` to the peer and returns the
-   * peer's snapshot, or null when the peer cannot be reached.
+   * The cold sync's bulk transfer on contact: the peer's session table, or
+   * null when the peer cannot be reached.
    */
-  exchangeColdSync(mine: ColdSyncSnapshot): ColdSyncSnapshot | null;
+  peerSessions(): readonly SessionRecord[] | null;
 }
 
 /** The routing protocol's export toward the routers (R1, R2). */

@@ -12,6 +12,13 @@ export type PacketEffect = 'created' | 'moved' | 'refreshed';
 export class SessionTable {
   private readonly entries = new Map<string, { state: SessionHaState; lastPacket: number }>();
 
+  /** A copy of the table. */
+  clone(): SessionTable {
+    const copy = new SessionTable();
+    for (const [id, entry] of this.entries) copy.entries.set(id, { ...entry });
+    return copy;
+  }
+
   /** A packet of `id` arrived here: the session is (or becomes) active here. */
   packetArrived(id: string, stamp: number): PacketEffect {
     const entry = this.entries.get(id);
@@ -27,27 +34,21 @@ export class SessionTable {
   }
 
   /**
-   * Cold-sync reconciliation (Decision, MNHA.md section 6): a session ends
-   * active only on the node that saw its latest packet. Both nodes run this
-   * on each other's table, so both reach the same answer. A session the peer
-   * has and this node lacks is copied warm.
+   * Contact reconciliation (Decision, MNHA.md section 6), read against the
+   * peer's table: of each session active on both nodes, the copy that did
+   * not see the latest packet goes warm. This node's copies go warm here;
+   * the ids returned are those whose latest packet was here, so that the
+   * peer's copies go warm when it is told. Sorted.
    */
-  reconcile(theirs: readonly SessionRecord[]): void {
+  reconcileWith(theirs: readonly SessionRecord[]): string[] {
+    const keep: string[] = [];
     for (const record of theirs) {
       const mine = this.entries.get(record.id);
-      if (mine === undefined) {
-        this.entries.set(record.id, { state: 'warm', lastPacket: 0 });
-      } else if (mine.lastPacket > record.lastPacket) {
-        mine.state = 'active';
-      } else if (mine.lastPacket < record.lastPacket) {
-        mine.state = 'warm';
-      }
+      if (mine === undefined || mine.state !== 'active' || record.state !== 'active') continue;
+      if (mine.lastPacket > record.lastPacket) keep.push(record.id);
+      else if (mine.lastPacket < record.lastPacket) mine.state = 'warm';
     }
-    const known = new Set(theirs.map((record) => record.id));
-    for (const [id, mine] of this.entries) {
-      // the peer lost this session (it rebooted): whoever saw a packet keeps it active
-      if (!known.has(id) && mine.lastPacket > 0) mine.state = 'active';
-    }
+    return keep.sort();
   }
 
   /** The table as records, sorted by session id. */

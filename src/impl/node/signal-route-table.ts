@@ -24,6 +24,13 @@ export function policyPreference(hasActive: boolean, hasBackup: boolean): Prefer
 export class SignalRouteTable {
   private readonly installed = new Set<SignalRoute>();
 
+  /** A copy of the table. */
+  clone(): SignalRouteTable {
+    const copy = new SignalRouteTable();
+    for (const route of this.installed) copy.install(route);
+    return copy;
+  }
+
   /** Installs a signal route (idempotent). */
   install(route: SignalRoute): void {
     this.installed.add(route);

@@ -6,6 +6,7 @@
  */
 import type { IclView, InterfaceStatus, Preference, SessionHaState, Srg0State, Srg1State } from '../domain.js';
 import type { IclMessage } from '../node/icl-messages.js';
+import type { AskState } from '../node/ask.js';
 import type { NodeName, RouterName } from '../net/names.js';
 import type { RouteView } from '../net/router.js';
 
@@ -36,8 +37,8 @@ export interface Srg1Observation {
   /** True when the node forwards SRG1 traffic (only when active). */
   readonly forwarding: boolean;
   readonly failedMonitors: readonly string[];
-  /** True after a manual failover until the peer has answered it. */
-  readonly pendingHandover: boolean;
+  /** Where the node stands with its ask (models/mnha/PROTOCOL.md, "Asking"). */
+  readonly ask: AskState;
 }
 
 /** One session on one node. */
@@ -52,6 +53,8 @@ export interface SessionObservation {
 export interface SaObservation {
   readonly vpn: string;
   readonly spi: string;
+  /** In use (the node is the IKE end) or a synchronised copy. */
+  readonly inUse: boolean;
 }
 
 /** A running node. */

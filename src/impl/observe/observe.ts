@@ -18,25 +18,16 @@ export function copyMessage(message: IclMessage): IclMessage {
         from,
         seq: message.seq,
         ack: message.ack,
-        hello: message.hello,
-        handover: message.handover,
+        flag: message.flag,
         srg0: message.srg0,
         srg1: message.srg1,
         activenessPriority: message.activenessPriority,
         preemption: message.preemption,
       };
     case 'heartbeat':
-      return {
-        kind: 'heartbeat',
-        from,
-        ack: message.ack,
-        srg0: message.srg0,
-        srg1: message.srg1,
-        activenessPriority: message.activenessPriority,
-        preemption: message.preemption,
-      };
+      return { kind: 'heartbeat', from, ack: message.ack };
     case 'session-active':
-      return { kind: 'session-active', from, seq: message.seq, sessionId: message.sessionId, packet: message.packet };
+      return { kind: 'session-active', from, seq: message.seq, sessionIds: [...message.sessionIds] };
     case 'sa-sync':
       return { kind: 'sa-sync', from, seq: message.seq, vpn: message.vpn, spi: message.spi };
     case 'sa-delete':
@@ -74,11 +65,11 @@ function observeNode(net: MnhaNetwork, name: NodeName): NodeObservation {
       probing: srg1.probing,
       forwarding: srg1.forwarding,
       failedMonitors: [...srg1.failedMonitors],
-      pendingHandover: srg1.pendingHandover,
+      ask: srg1.ask,
     },
     sessions: inspection.sessions.map((s) => ({ id: s.id, state: s.state, lastPacket: s.lastPacket })),
     ipsec: {
-      sas: inspection.sas.map((sa) => ({ vpn: sa.vpn, spi: sa.spi })),
+      sas: inspection.sas.map((sa) => ({ vpn: sa.vpn, spi: sa.spi, inUse: sa.inUse })),
       negotiations: inspection.ikeNegotiations,
     },
   };

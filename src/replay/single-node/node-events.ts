@@ -26,14 +26,6 @@ export function regions(value: unknown): { srg0: string; srg1: string } | null {
   return (value as { up: { srg0: string; srg1: string } }).up;
 }
 
-/**
- * Whether the model's `Preempt(n)` is enabled for this node: preemption
- * on, the ICL seen, the peer known backup with the higher priority.
- */
-export function preemptEnabled(params: MnhaParams, s: NodeSnapshotView): boolean {
-  return params.preemption && s.context.iclSeen === true && s.context.peerSrg1 === 'backup' && params.priority.n2 > params.priority.n1;
-}
-
 /** The events the environment offers node n1 in snapshot `s` (see the module comment). */
 export function offeredEvents(params: MnhaParams, s: NodeSnapshotView): NodeEvent[] {
   const r = regions(s.value);
@@ -43,20 +35,25 @@ export function offeredEvents(params: MnhaParams, s: NodeSnapshotView): NodeEven
   const out: NodeEvent[] = [{ type: 'CRASH' }, { type: 'MON1_FAIL' }, { type: 'MON1_RECOVER' }, { type: 'MON0_FAIL' }, { type: 'MON0_RECOVER' }];
   if (c.probing === true) out.push({ type: 'PROBE_REPLY' });
   if (c.iclSeen === true) {
-    // the peer's messages are received only while the node sees the ICL (the channels' deliverWhen)
-    for (const srg1 of ['hold', 'active', 'backup', 'ineligible']) out.push({ type: 'STATE', srg1 });
+    // the peer's messages are received only while the node sees the ICL (the channel's deliverWhen)
+    for (const srg1 of ['hold', 'active', 'backup', 'ineligible']) out.push({ type: 'STATE', srg1, flag: 'none' });
+    // a peer leaving ineligible asks; one handing over is a backup; an answer comes only to an ask
+    for (const srg1 of ['hold', 'backup']) out.push({ type: 'STATE', srg1, flag: 'ask' });
+    out.push({ type: 'STATE', srg1: 'backup', flag: 'handover' });
+    if (c.awaiting !== 'idle') for (const srg1 of ['hold', 'active', 'backup', 'ineligible']) out.push({ type: 'STATE', srg1, flag: 'answer' });
     out.push({ type: 'ICL_DOWN' });
-    for (const sid of sessions) out.push({ type: 'SESSION', sid });
+    for (const sid of sessions) out.push({ type: 'SESSION', sids: [sid] });
     if (params.ipsec) out.push({ type: 'SA_SYNC' }, { type: 'SA_DELETE' });
   } else {
-    // the peer saw no packet later than this node's: a reconciliation that changes nothing (see known differences)
-    out.push({ type: 'ICL_UP', latest: Object.fromEntries(sessions.map((sid) => [sid, 'n1'])) });
+    // the scripted peer holds no session: the contact reconciliation changes nothing
+    const none = Object.fromEntries(sessions.map((sid) => [sid, 'none']));
+    out.push({ type: 'ICL_UP', latest: Object.fromEntries(sessions.map((sid) => [sid, 'n1'])), peerSess: none });
   }
   if (r.srg0 === 'coldSync') out.push({ type: 'COLD_SYNC_DONE' });
   const sess = c.sess as Record<string, string>;
   if (r.srg0 === 'online') for (const sid of sessions) if (sess[sid] !== 'active') out.push({ type: 'PACKET', sid });
-  if (preemptEnabled(params, s)) out.push({ type: 'PREEMPT' });
-  if (params.manualFailover && c.iclSeen === true && c.peerSrg1 === 'backup') out.push({ type: 'FAILOVER' });
-  if (params.ipsec) out.push(c.sa === 'up' ? { type: 'SA_DELETE_REQ' } : { type: 'IKE_NEGOTIATE' });
+  if (params.preemption) out.push({ type: 'PREEMPT' });
+  if (params.manualFailover) out.push({ type: 'FAILOVER' });
+  if (params.ipsec) out.push({ type: 'SA_DELETE_REQ' }, { type: 'IKE_NEGOTIATE' });
   return out;
 }

@@ -12,7 +12,6 @@ import { type ActionOrigin, lowerSystem, readMachine, SELF_FIELD } from '../../m
 import type { MnhaParams } from '../../../models/mnha/params.js';
 import { nodeMachine } from '../../../models/mnha/node-machine.js';
 import { mnhaSystem } from '../../../models/mnha/system.js';
-import type { KnownDifference } from '../known-differences.js';
 import type { VariableDiff } from '../result.js';
 import { type NodeEvent, type NodeSnapshotView, offeredEvents } from './node-events.js';
 import { SingleNodeHarness } from './node-harness.js';
@@ -25,7 +24,6 @@ export interface NodePathDeparture {
   /** The machine transition of that event (undefined: the event changed nothing in the machine). */
   readonly transition: string | undefined;
   readonly diff: readonly VariableDiff[];
-  readonly known?: KnownDifference;
 }
 
 /** What the node-machine run found. */
@@ -38,11 +36,9 @@ export interface NodeMachineReport {
   readonly paths: number;
   /** Paths the implementation followed to the end. */
   readonly followed: number;
-  /** Paths that stopped at a known difference, by id. */
-  readonly known: Readonly<Record<string, number>>;
-  /** Departures no known difference explains (the first few, shortest first). */
-  readonly unexplained: readonly NodePathDeparture[];
-  readonly unexplainedCount: number;
+  /** Paths that departed (the first few, shortest first). */
+  readonly departures: readonly NodePathDeparture[];
+  readonly departureCount: number;
   /** Named transitions of the machine, and those a replay took with the implementation agreeing after it. */
   readonly coverage: { readonly total: readonly string[]; readonly covered: readonly string[] };
 }
@@ -74,7 +70,7 @@ function originsOf(params: MnhaParams): Map<string, ActionOrigin> {
 export interface NodeMachineOptions {
   /** How the node under test is built (a broken fixture); the real node by default. */
   readonly nodeFactory?: NodeFactory;
-  /** Keep at most this many unexplained departures. Default 10. */
+  /** Keep at most this many departures. Default 10. */
   readonly maxReported?: number;
 }
 
@@ -116,37 +112,32 @@ export function checkNodeMachine(params: MnhaParams, options: NodeMachineOptions
   }
 
   const covered = new Set<string>();
-  const known: Record<string, number> = {};
-  const unexplained: NodePathDeparture[] = [];
-  let unexplainedCount = 0;
+  const departures: NodePathDeparture[] = [];
+  let departureCount = 0;
   let followed = 0;
   for (const path of paths) {
     const harness = new SingleNodeHarness(params, machine, origins, options.nodeFactory);
     let departed = false;
     for (const [i, { event, before, after }] of path.entries()) {
       const name = transitionTaken(machine, model, before, event);
-      const check = harness.step(event, before as NodeSnapshotView, after as NodeSnapshotView);
+      const check = harness.step(event, after as NodeSnapshotView);
       if (check.agrees) {
         if (name !== undefined) covered.add(name);
         continue;
       }
       departed = true;
-      if (check.known !== undefined) {
-        known[check.known.id] = (known[check.known.id] ?? 0) + 1;
-      } else {
-        unexplainedCount += 1;
-        if (unexplained.length < (options.maxReported ?? 10)) {
-          unexplained.push({ events: path.slice(0, i + 1).map((s) => s.event), step: i + 1, transition: name, diff: check.diff });
-        }
+      departureCount += 1;
+      if (departures.length < (options.maxReported ?? 10)) {
+        departures.push({ events: path.slice(0, i + 1).map((s) => s.event), step: i + 1, transition: name, diff: check.diff });
       }
       break;
     }
     if (!departed) followed += 1;
   }
-  unexplained.sort((a, b) => a.events.length - b.events.length);
+  departures.sort((a, b) => a.events.length - b.events.length);
   const total = model.transitions.map((t) => t.name);
   return {
-    states: shortest.size, edges, paths: paths.length, followed, known, unexplained, unexplainedCount,
+    states: shortest.size, edges, paths: paths.length, followed, departures, departureCount,
     coverage: { total, covered: total.filter((t) => covered.has(t)) },
   };
 }

@@ -3,22 +3,34 @@
  * runs no protocol of its own and says only what the test tells it to say
  * (a state notification, a session move, an SA sync or deletion), the way
  * the model's node machine receives events from an environment. It keeps
- * just enough to speak correctly: its sequence numbers, the last sequence
- * number it accepted from the node (acknowledgements end a handover), and
- * the sessions it claimed (its half of a cold sync).
+ * just enough to speak correctly: its sequence numbers, and the last
+ * sequence number it accepted from the node, which it acknowledges the way a
+ * real peer would: a notification that is not an answer was sent before the
+ * peer read the node's pending ask, so it acknowledges only what came before
+ * that ask.
  *
- * It advertises nothing, so the routers prefer the node under test and
- * answer its probes.
+ * It advertises nothing and has no sessions, so the routers prefer the node
+ * under test and answer its probes, and the contact reconciliation leaves
+ * the node's sessions as they are.
  */
-import { MnhaNode, type ColdSyncSnapshot, type IclMessage, type NodeDeps, type NodeFactory, type PacketOutcome, type ReceiveOutcome, type SessionRecord, type Srg1State } from '../../impl/index.js';
+import {
+  MnhaNode,
+  type IclMessage,
+  type NodeDeps,
+  type NodeFactory,
+  type PacketOutcome,
+  type ReceiveOutcome,
+  type Srg1State,
+  type StateFlag,
+} from '../../impl/index.js';
 import { REPLAY_VPN } from '../impl-setup.js';
 
 /** A silent peer that speaks on command. */
 export class ScriptedPeer extends MnhaNode {
   private seq = 0;
   private heard = { incarnation: 0, seq: 0 };
-  private announced: Srg1State = 'hold';
-  private readonly claimed = new Map<string, SessionRecord>();
+  /** Sequence number of the node's ask (or handover) not answered yet. */
+  private pendingAsk: number | null = null;
 
   constructor(deps: NodeDeps) {
     super(deps);
@@ -27,36 +39,27 @@ export class ScriptedPeer extends MnhaNode {
   /** No timers, no boot-time advertisement: the peer only speaks when told. */
   override start(): void {}
 
-  /** Takes the node's messages: remembers what to acknowledge and which sessions moved to the node. */
+  /** Takes the node's messages: remembers what to acknowledge and the node's pending ask. */
   override receive(message: IclMessage): ReceiveOutcome {
     if (message.from.incarnation !== this.heard.incarnation) this.heard = { incarnation: message.from.incarnation, seq: 0 };
-    if (message.kind !== 'heartbeat') this.heard.seq = Math.max(this.heard.seq, message.seq);
-    if (message.kind === 'session-active') {
-      const mine = this.claimed.get(message.sessionId);
-      if (mine !== undefined) this.claimed.set(message.sessionId, { ...mine, state: 'warm' });
-    }
+    if (message.kind === 'heartbeat') return 'accepted';
+    this.heard.seq = Math.max(this.heard.seq, message.seq);
+    if (message.kind === 'state' && (message.flag === 'ask' || message.flag === 'handover')) this.pendingAsk = message.seq;
     return 'accepted';
   }
 
-  /** A packet reaches the peer: it claims the session and tells the node. */
-  override receivePacket(sessionId: string, stamp: number): PacketOutcome {
-    this.claimed.set(sessionId, { id: sessionId, state: 'active', lastPacket: stamp });
-    this.ports.icl.send({ kind: 'session-active', from: this.from(), seq: this.next(), sessionId, packet: stamp });
+  /** A packet reaches the peer: it tells the node the session is active here. */
+  override receivePacket(sessionId: string): PacketOutcome {
+    this.ports.icl.send({ kind: 'session-active', from: this.from(), seq: this.next(), sessionIds: [sessionId] });
     return 'forwarded';
   }
 
-  /** Its half of a cold sync: the sessions it claimed, no SA (it is never the active node). */
-  override coldSyncSnapshot(): ColdSyncSnapshot {
-    return { from: this.from(), srg1: this.announced, sessions: [...this.claimed.values()], sas: [] };
-  }
-
-  override acceptColdSync(): void {}
-
-  /** Sends a state notification announcing `srg1`. */
-  announce(srg1: Srg1State): void {
-    this.announced = srg1;
+  /** Sends a state notification of `srg1` with `flag`; an answer acknowledges everything heard. */
+  say(srg1: Srg1State, flag: StateFlag): void {
+    const ack = flag === 'answer' || this.pendingAsk === null ? this.heard.seq : this.pendingAsk - 1;
+    if (flag === 'answer') this.pendingAsk = null;
     this.ports.icl.send({
-      kind: 'state', from: this.from(), seq: this.next(), ack: this.heard.seq, hello: false, handover: false,
+      kind: 'state', from: this.from(), seq: this.next(), ack, flag,
       srg0: 'online', srg1, activenessPriority: this.config.srg1.activenessPriority, preemption: this.config.srg1.preemption,
     });
   }

@@ -1,0 +1,106 @@
+/**
+ * How well the model-based checks catch real bugs: each broken variant of
+ * the implementation (a node factory) is put through the checks that need
+ * no hand-written scenario test, until one catches it:
+ *
+ * 1. the kept traces of the manifest, replayed (`kept-traces`);
+ * 2. whole-graph conformance, scenario by scenario, smallest first
+ *    (`conformance`), stopping at the first departure;
+ * 3. the node machine's paths beside a scripted peer (`node-paths`).
+ *
+ * A variant no check catches is a hole in the checks, not in the variant.
+ */
+import type { NodeFactory } from '../impl/index.js';
+import type { Scenario } from '../model/index.js';
+import { checkConformance } from './conformance.js';
+import { replayManifest } from './manifest.js';
+import { paramsOf } from './prepare-trace.js';
+import { checkNodeMachine } from './single-node/node-paths.js';
+
+/** A broken variant of the implementation. */
+export interface VariantUnderTest {
+  readonly name: string;
+  /** What it gets wrong, in a few words. */
+  readonly fault: string;
+  readonly factory: NodeFactory;
+}
+
+/** The check that caught a variant, and where. */
+export interface VariantCatch {
+  readonly check: 'kept-traces' | 'conformance' | 'node-paths';
+  /** The scenario (conformance, node paths) or the trace (kept traces). */
+  readonly where: string;
+  /** Steps to the departure (the departing one included). */
+  readonly step: number;
+  /** The action of the departing step. */
+  readonly action: string;
+  /** The variables that differed there. */
+  readonly variables: readonly string[];
+}
+
+/** The result for one variant. */
+export type VariantResult =
+  | { readonly variant: string; readonly fault: string; readonly caught: true; readonly by: VariantCatch; readonly durationMs: number }
+  | { readonly variant: string; readonly fault: string; readonly caught: false; readonly durationMs: number };
+
+/** Options of a variant run. */
+export interface VariantOptions {
+  /** The scenarios conformance and node paths run on, in this order. */
+  readonly scenarios: readonly Scenario[];
+  /** The manifest of kept traces (none: the kept-traces check is skipped). */
+  readonly manifest?: string;
+  readonly signal?: AbortSignal;
+}
+
+const labelText = (l: { name: string; params: Readonly<Record<string, unknown>> }): string => {
+  const p = Object.entries(l.params).map(([k, v]) => `${k}=${String(v)}`);
+  return p.length === 0 ? l.name : `${l.name}(${p.join(', ')})`;
+};
+
+/** Puts one broken variant through the model-based checks; the first that catches it is reported. */
+export async function checkVariant(variant: VariantUnderTest, options: VariantOptions): Promise<VariantResult> {
+  const start = performance.now();
+  const done = (by?: VariantCatch): VariantResult => {
+    const durationMs = performance.now() - start;
+    return by === undefined
+      ? { variant: variant.name, fault: variant.fault, caught: false, durationMs }
+      : { variant: variant.name, fault: variant.fault, caught: true, by, durationMs };
+  };
+  if (options.manifest !== undefined) {
+    const report = await replayManifest(options.manifest, { nodeFactory: variant.factory });
+    // a kept trace that no longer does what the manifest says: a counterexample the variant does not
+    // reproduce, or a regression it does not depart from
+    const failed = 'checks' in report ? report.checks.find((c) => !c.ok) : undefined;
+    if (failed !== undefined) {
+      const r = failed.result;
+      return done({
+        check: 'kept-traces', where: failed.path,
+        step: r.outcome === 'departs' ? r.step : r.outcome === 'follows' ? r.steps : 0,
+        action: r.outcome === 'departs' ? r.action : failed.verdict,
+        variables: r.outcome === 'departs' ? r.diff.map((d) => d.variable) : [],
+      });
+    }
+  }
+  for (const scenario of options.scenarios) {
+    if (options.signal?.aborted) return done();
+    const r = await checkConformance(scenario, { nodeFactory: variant.factory, stopAtFirstDeparture: true, maxReported: 1, ...(options.signal ? { signal: options.signal } : {}) });
+    const d = r.examples[0];
+    if (d !== undefined) {
+      return done({
+        check: 'conformance', where: scenario.name, step: d.path.length,
+        action: d.path.length === 0 ? '(initial state)' : labelText(d.path[d.path.length - 1]),
+        variables: d.diff.map((x) => x.variable),
+      });
+    }
+  }
+  for (const scenario of options.scenarios) {
+    if (options.signal?.aborted) return done();
+    const r = checkNodeMachine(paramsOf(scenario), { nodeFactory: variant.factory, maxReported: 1 });
+    const d = r.departures[0];
+    if (d !== undefined) {
+      const last = d.events[d.events.length - 1];
+      return done({ check: 'node-paths', where: scenario.name, step: d.step, action: last?.type ?? '', variables: d.diff.map((x) => x.variable) });
+    }
+  }
+  return done();
+}
