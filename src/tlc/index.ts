@@ -16,6 +16,7 @@ export {
   type InstallOptions,
   type InstalledTla2tools,
   TLA2TOOLS_URL,
+  TLA2TOOLS_SHA256_ENV,
   TLA2TOOLS_V1_8_0_SHA256,
   TLA2TOOLS_VERSION,
   defaultCacheDir,
