@@ -6,10 +6,9 @@
  * progress, stopping early (Ctrl-C, the state limit, the time budget) and
  * the causes of failed runs.
  */
-import { chmod, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
@@ -20,64 +19,27 @@ import { type TlcCheckReport, type TlcCheckResult, type TlcEngineEvent, checkWit
 import { MNHA_FAMILY } from '../../models/spec-families.js';
 import { tlcTraceForModel } from '../../src/tla/tlc-traces.js';
 
-const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
-const TLC_FIXTURES = fileURLToPath(new URL('../fixtures/tlc/', import.meta.url));
+import { type FakeMnhaTlc, FIXTURES, makeFakeMnhaTlc } from './fake-mnha-tlc.js';
 
-/**
- * Plays run 1 (NoSplitBrain violated, with its -dumpTrace file unless
- * FAKE_NO_DUMP is set) while the config lists NoSplitBrain, run 2 (no error,
- * progress every 2 s) otherwise. FAKE_MODE changes run 2: `hang` prints its
- * first 68 lines (ten progress reports) and waits; `sigkill` prints them and
- * is killed; `not-tlc` makes every run say what Java says for a jar without TLC.
- */
-const FAKE_JAVA = `#!/bin/sh
-prev=''
-for a in "$@"; do
-  [ "$prev" = "-config" ] && cfg="$a"
-  [ "$prev" = "json" ] && dump="$a"
-  prev="$a"
-done
-printf '=== %s\\n' "$cfg" >> "$FAKE_LOG"
-cat "$cfg" >> "$FAKE_LOG"
-if [ "$FAKE_MODE" = not-tlc ]; then cat "$TLC_FIXTURES/not-tlc.stderr" >&2; exit 1; fi
-if grep -q '^  NoSplitBrain$' "$cfg"; then
-  if [ -n "$FAKE_OLD" ]; then cat "$FIXTURES/router-fault.run1.tool.out"; exit 12; fi
-  cat "$FIXTURES/router-fault.dump1.tool.out"
-  [ -z "$FAKE_NO_DUMP" ] && cp "$FIXTURES/router-fault.dump1.trace.json" "$dump"
-  exit 12
-fi
-case "$FAKE_MODE" in
-  hang) head -n 68 "$FIXTURES/router-fault.progress2.tool.out"; sleep 1000 & wait; exit 0 ;;
-  sigkill) head -n 68 "$FIXTURES/router-fault.progress2.tool.out"; kill -KILL $$ ;;
-esac
-cat "$FIXTURES/router-fault.progress2.tool.out"
-exit 0
-`;
-
-let dir: string;
+let fake: FakeMnhaTlc;
 let java: string;
 let jar: string;
 let log: string;
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'fake-tlc-engine-'));
-  java = join(dir, 'java');
-  jar = join(dir, 'tla2tools.jar');
-  log = join(dir, 'log');
-  await writeFile(java, FAKE_JAVA);
-  await chmod(java, 0o755);
-  await writeFile(jar, 'not a jar');
+  fake = await makeFakeMnhaTlc();
+  ({ java, jar, log } = fake);
 });
 afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
+  await rm(fake.dir, { recursive: true, force: true });
 });
 beforeEach(async () => {
   await rm(log, { force: true });
 });
 
-/** checkWithTlc on router-fault with the fake java, in FAKE_MODE `mode`. */
+/** checkWithTlc on router-fault with the fake java (FAKE_MODE and the like in `extra`). */
 function routerFault(extra: Record<string, string> = {}, opts: Partial<Parameters<typeof checkWithTlc>[1]> = {}): Promise<TlcCheckResult> {
-  return checkWithTlc('router-fault', { family: MNHA_FAMILY, jar, java, env: { PATH: '/usr/bin:/bin', FAKE_LOG: log, FIXTURES, TLC_FIXTURES, ...extra }, ...opts });
+  return checkWithTlc('router-fault', { family: MNHA_FAMILY, jar, java, env: fake.env({ PATH: '/usr/bin:/bin', ...extra }), ...opts });
 }
 
 function report(r: TlcCheckResult): TlcCheckReport {
