@@ -22,7 +22,7 @@ async function usage(): Promise<string> {
     const cmd = await loadCommand(name);
     if (cmd) lines.push(`  ${name.padEnd(12)} ${cmd.summary}`);
   }
-  lines.push('', "Run 'ha-verify <command> --help' for a command's options.");
+  lines.push('', "Run 'ha-verify <command> --help' for a command's options. Every command takes --debug,", 'which shows the stack trace of an unexpected error (otherwise one line on stderr).');
   return lines.join('\n');
 }
 
