@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { readDumpTraceFile } from '../../src/tlc/dump-trace.js';
-import { locateTlc } from '../../src/tlc/locate.js';
+import { findJava, locateTlc } from '../../src/tlc/locate.js';
 import type { TlcProgress } from '../../src/tlc/output-types.js';
 import { type TlcRun, buildTlcArgs, runTlc } from '../../src/tlc/runner.js';
 import { dumpTraceToItf } from '../../src/tlc/to-itf.js';
@@ -276,8 +276,9 @@ describe('runTlc with a fake java', () => {
   });
 });
 
-const JAR = process.env.TLA2TOOLS_JAR;
-const SKIP_REASON = JAR ? '' : ' (skipped: TLA2TOOLS_JAR is not set; run npm run tlc:install and export it)';
+const JAVA = await findJava();
+const JAR = JAVA ? process.env.TLA2TOOLS_JAR : undefined;
+const SKIP_REASON = !JAVA ? ' (skipped: no java on PATH)' : JAR ? '' : ' (skipped: TLA2TOOLS_JAR is not set; run npm run tlc:install and export it)';
 if (!JAR) console.info(`test/tlc/runner.test.ts: real-TLC tests${SKIP_REASON}`);
 
 describe('runTlc with the real TLC', () => {
