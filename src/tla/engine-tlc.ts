@@ -17,8 +17,9 @@
  *
  * Each run writes its counterexample with `-dumpTrace json`, which names
  * every action's parameters; it becomes the property's ITF trace. TLC
- * reports progress every 2 s (it checks liveness once, on the complete
- * graph, so that frequent reports cost nothing). Stopped by the signal, the
+ * reports progress every 2 s, with `-lncheck final`: liveness is checked
+ * once, on the complete graph, not on the partial graph at every report.
+ * Stopped by the signal, the
  * time budget or the state limit, the engine still reports what it found,
  * marked incomplete. Its temporary folders go in every outcome.
  */
