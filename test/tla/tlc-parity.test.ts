@@ -34,6 +34,7 @@ if (!java) {
 } else if (!slow) {
   const skipped = MNHA_FAMILY.scenarios.filter((s) => statesOf(s.name) > SLOW_STATES).map((s) => s.name);
   if (skipped.length > 0) console.warn(`tlc-parity: ${skipped.join(', ')} skipped (over ${SLOW_STATES} states; set HA_VERIFY_TLC_SLOW=1 to run them)`);
+  console.warn('tlc-parity: router-fault is checked through the command line, in test/cli/check-tlc-real.test.ts');
 }
 
 describe('TLC agrees with the built-in engine', () => {
