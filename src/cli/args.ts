@@ -5,7 +5,11 @@
 import { UsageError } from './command.js';
 
 /** How an option is declared. */
-export type OptionSpec = { readonly type: 'boolean' } | { readonly type: 'string' } | { readonly type: 'integer'; readonly min?: number };
+export type OptionSpec =
+  | { readonly type: 'boolean' }
+  | { readonly type: 'string' }
+  /** A whole number, refused (usage error) outside `min..max`. */
+  | { readonly type: 'integer'; readonly min?: number; readonly max?: number; readonly why?: string };
 
 /** Parsed options and positional arguments. */
 export interface ParsedArgs {
@@ -35,7 +39,12 @@ export function parseArgs(argv: readonly string[], spec: Readonly<Record<string,
     if (s.type === 'integer') {
       if (!/^\d+$/.test(value)) throw new UsageError(`option --${name} needs a whole number, not '${value}'`);
       const n = Number(value);
-      if (s.min !== undefined && n < s.min) throw new UsageError(`option --${name} must be at least ${s.min}`);
+      const why = s.why !== undefined ? ` (${s.why})` : '';
+      if (s.min !== undefined && s.max !== undefined && (n < s.min || n > s.max)) {
+        throw new UsageError(`option --${name} must be between ${s.min} and ${s.max}, not ${value}${why}`);
+      }
+      if (s.min !== undefined && n < s.min) throw new UsageError(`option --${name} must be at least ${s.min}${why}`);
+      if (s.max !== undefined && n > s.max) throw new UsageError(`option --${name} must be at most ${s.max}, not ${value}${why}`);
       options[name] = n;
     } else {
       options[name] = value;

@@ -1,46 +1,94 @@
 /**
- * `check --engine tlc|both`: TLC on the exported spec, compared with the
- * built-in engine. TLC is optional; without Java or the jar this says so in
- * one line.
+ * `check --engine tlc|both`: TLC on the exported spec, behaving like the
+ * built-in engine: progress on stderr, the same options, a trace file for
+ * every violation, the same table (a verdict column per engine for `both`),
+ * Ctrl-C reporting what was found. TLC is optional; without Java or the jar
+ * this says so in one line.
  */
-import { allAsExpected, checkScenario } from '../explore/check-scenario.js';
+import { type CheckReport, allAsExpected, checkScenario } from '../explore/check-scenario.js';
 import type { Scenario } from '../model/index.js';
-import { checkWithTlc } from '../tla/engine-tlc.js';
-import { EXIT_MISMATCH, EXIT_OK } from './command.js';
-import { table } from './format.js';
+import { type TlcCheckReport, checkWithTlc } from '../tla/index.js';
 import { MNHA_FAMILY } from '../../models/spec-families.js';
+import { type TlcSummary, bothText, builtinText, disagreements, tlcAsExpected, tlcText } from './check-output.js';
+import { EXIT_MISMATCH, EXIT_OK, EXIT_USAGE } from './command.js';
+import { printProgress } from './progress.js';
+import { scenarioSource } from './scenario-lookup.js';
+import { printTlcProgress } from './tlc-progress.js';
+import { writeTlcTraces } from './tlc-trace-files.js';
 
-/** Runs TLC (and the built-in engine for `both`) on a scenario; resolves to the exit status. */
-export async function runTlcEngine(sc: Scenario, engine: 'tlc' | 'both', opts: { json: boolean; workers: number }): Promise<number> {
+/** What `check` asks of the engines. */
+export interface EngineRequest {
+  readonly json: boolean;
+  readonly quiet: boolean;
+  readonly workers: number;
+  readonly maxStates?: number;
+  /** Where traces go; none are written when undefined (`--no-traces`). */
+  readonly outDir?: string;
+  /** tla2tools.jar, when given with `--jar` (else TLA2TOOLS_JAR). */
+  readonly jar?: string;
+  /** Ctrl-C. */
+  readonly signal: AbortSignal;
+}
+
+/** TLC's report with trace files in place of traces, and the expectations. */
+function summarise(sc: Scenario, r: TlcCheckReport, files: ReadonlyMap<string, string>): TlcSummary {
+  const { ok: _ok, properties, ...rest } = r;
+  return {
+    ...rest,
+    properties: properties.map((p) => {
+      const file = files.get(p.name);
+      return {
+        name: p.name, kind: p.kind, expected: sc.expect[p.name] ?? 'holds', verdict: p.verdict,
+        ...(file !== undefined ? { trace: file, traceLength: p.trace!.states.length } : {}),
+      };
+    }),
+  };
+}
+
+/** Runs TLC (and first the built-in engine for `both`) on a scenario; resolves to the exit status. */
+export async function runTlcEngine(sc: Scenario, engine: 'tlc' | 'both', req: EngineRequest): Promise<number> {
+  let builtin: CheckReport | undefined;
+  if (engine === 'both') {
+    if (!req.quiet) process.stderr.write(`${sc.name}: built-in engine\n`);
+    builtin = (await checkScenario(sc, {
+      ...(req.outDir !== undefined ? { outDir: req.outDir } : {}),
+      ...(req.maxStates !== undefined ? { maxStates: req.maxStates } : {}),
+      workers: req.workers,
+      source: scenarioSource(sc.name),
+      signal: req.signal,
+      ...(req.quiet ? {} : { onProgress: (p) => printProgress(sc.name, p) }),
+    })).report;
+  }
   // checkWithTlc looks for Java and the jar first and says in one line what is missing.
-  const tlc = await checkWithTlc(sc.name, { workers: opts.workers, family: MNHA_FAMILY });
+  const tlc = await checkWithTlc(sc.name, {
+    family: MNHA_FAMILY,
+    workers: req.workers,
+    signal: req.signal,
+    ...(req.jar !== undefined ? { jar: req.jar } : {}),
+    ...(req.maxStates !== undefined ? { maxStates: req.maxStates } : {}),
+    ...(req.quiet ? {} : { onEvent: (e) => printTlcProgress(sc.name, e) }),
+  });
   if (!tlc.ok) {
-    process.stderr.write(`ha-verify check: ${tlc.error.message}\n`);
+    // What the built-in engine found is kept.
+    if (builtin) process.stdout.write(req.json ? JSON.stringify(builtin, null, 2) + '\n' : builtinText(builtin, sc.title, allAsExpected(builtin)));
+    process.stderr.write(`ha-verify check: ${tlc.error.code}: ${tlc.error.message}\n  ${tlc.error.hint}\n`);
     return EXIT_MISMATCH;
   }
-  if (engine === 'tlc') {
-    const expectedOk = tlc.properties.every((p) => (sc.expect[p.name] ?? 'holds') === p.verdict);
-    if (opts.json) {
-      const { properties, ...rest } = tlc;
-      process.stdout.write(JSON.stringify({ ...rest, properties: properties.map(({ trace, ...p }) => ({ ...p, expected: sc.expect[p.name] ?? 'holds', hasTrace: trace !== undefined })) }, null, 2) + '\n');
-    } else {
-      process.stdout.write(`scenario ${sc.name}: ${sc.title}\nengine tlc: ${tlc.distinctStates} distinct states\n\n`);
-      process.stdout.write(table(['property', 'expected', 'verdict'], tlc.properties.map((p) => {
-        const e = sc.expect[p.name] ?? 'holds';
-        return [p.name, e, p.verdict === e ? p.verdict : `${p.verdict}  <-- NOT AS EXPECTED`];
-      })) + '\n\n' + (expectedOk ? 'result: every verdict as expected' : 'result: NOT as expected') + '\n');
-    }
-    return expectedOk ? EXIT_OK : EXIT_MISMATCH;
+  const written = req.outDir !== undefined ? await writeTlcTraces(tlc, req.outDir, engine === 'both' ? '.tlc' : '') : { files: new Map<string, string>(), errors: [] };
+  const summary = summarise(sc, tlc, written.files);
+  let ok: boolean;
+  if (!builtin) {
+    ok = tlcAsExpected(summary);
+    process.stdout.write(req.json ? JSON.stringify(summary, null, 2) + '\n' : tlcText(summary, sc.title));
+  } else {
+    const diff = disagreements(builtin, summary);
+    ok = diff.length === 0 && allAsExpected(builtin) && tlcAsExpected(summary);
+    if (req.json) {
+      process.stdout.write(JSON.stringify({ scenario: sc.name, engine: 'both', agree: diff.length === 0, disagreements: diff, builtin, tlc: summary }, null, 2) + '\n');
+    } else process.stdout.write(bothText(builtin, summary, sc.title, ok));
   }
-  const { report } = await checkScenario(sc, {});
-  const problems: string[] = [];
-  if (report.distinctStates !== tlc.distinctStates) problems.push(`distinct states: builtin ${report.distinctStates}, TLC ${tlc.distinctStates}`);
-  for (const p of report.properties) {
-    const t = tlc.properties.find((q) => q.name === p.name);
-    if (t && t.verdict !== p.verdict) problems.push(`${p.name}: builtin ${p.verdict}, TLC ${t.verdict}`);
-  }
-  const out = { scenario: sc.name, engine: 'both', agree: problems.length === 0, disagreements: problems, builtin: report, tlc };
-  if (opts.json) process.stdout.write(JSON.stringify(out, null, 2) + '\n');
-  else process.stdout.write(problems.length === 0 ? `builtin and TLC agree: ${report.distinctStates} distinct states, same verdicts\n` : `ENGINES DISAGREE:\n  ${problems.join('\n  ')}\n`);
-  return problems.length === 0 && allAsExpected(report) ? EXIT_OK : EXIT_MISMATCH;
+  // The results are printed above; a trace that could not be written is said last, once.
+  for (const e of written.errors) process.stderr.write(`ha-verify check: ${e}\n`);
+  if (written.errors.length > 0) return EXIT_USAGE;
+  return ok ? EXIT_OK : EXIT_MISMATCH;
 }

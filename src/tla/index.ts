@@ -24,7 +24,10 @@ export {
   type TlcCheckOptions,
   type TlcCheckReport,
   type TlcCheckResult,
+  type TlcEngineEvent,
   type TlcPropertyVerdict,
+  type TlcStopReason,
   checkWithTlc,
 } from './engine-tlc.js';
+export { tlcDumpForModel, tlcTraceForModel } from './tlc-traces.js';
 export { type TlaSyntaxProblem, type TlaSyntaxReport, type TlaSyntaxResult, checkTlaSyntax, checkTlaSyntaxFile } from './syntax.js';

@@ -7,7 +7,7 @@
 import { type Type, type Value, valueEquals } from '../dsl/index.js';
 import { fromPlain, toPlain } from '../explore/itf-values.js';
 import { type FlatModel, type State, applyAction, isEnabled, paramTuples } from '../model/index.js';
-import { type ParamsResolver, type TlcResult, type TlcTrace, type TypeHint, tlcTraceToItf } from '../tlc/index.js';
+import { type DumpTrace, type ParamsResolver, type TlcResult, type TlcTrace, type ToItfOptions, type TypeHint, dumpTraceToItf, tlcTraceToItf } from '../tlc/index.js';
 import { type ItfRecord, type ItfState, type ItfTrace, type ItfValue, itfToPlain, plainToItf } from '../trace/index.js';
 
 /** The ITF type hint of a model type. */
@@ -69,13 +69,27 @@ export function paramsResolver(fm: FlatModel): ParamsResolver {
   };
 }
 
-/** Converts a TLC trace of a model's spec to ITF (see the module comment). */
-export function tlcTraceForModel(fm: FlatModel, trace: TlcTrace, meta: TlcTraceMeta): TlcResult<ItfTrace> {
-  return tlcTraceToItf(trace, {
+/** How either of TLC's traces of a model becomes ITF: the model's variable order, types and parameter names. */
+function modelOptions(fm: FlatModel, meta: TlcTraceMeta, states: number): ToItfOptions {
+  return {
     resolveParams: paramsResolver(fm),
     vars: fm.vars.map((v) => v.name),
     typeHints: Object.fromEntries(fm.vars.map((v) => [v.name, typeHintOf(v.t)])),
     paramNames: Object.fromEntries(fm.actions.map((a) => [a.name, a.params.map(([p]) => p)])),
-    meta: { ...meta, violationStep: trace.states.length - 1 },
-  });
+    meta: { ...meta, violationStep: states - 1 },
+  };
+}
+
+/** Converts a TLC trace of a model's spec, as its `-tool` output prints it, to ITF (see the module comment). */
+export function tlcTraceForModel(fm: FlatModel, trace: TlcTrace, meta: TlcTraceMeta): TlcResult<ItfTrace> {
+  return tlcTraceToItf(trace, modelOptions(fm, meta, trace.states.length));
+}
+
+/**
+ * Converts the trace TLC wrote with `-dumpTrace json` for a model's spec to
+ * ITF, spelled as the built-in engine spells it, so that `view` and
+ * `replay` take it.
+ */
+export function tlcDumpForModel(fm: FlatModel, dump: DumpTrace, meta: TlcTraceMeta): TlcResult<ItfTrace> {
+  return dumpTraceToItf(dump, modelOptions(fm, meta, dump.states.length));
 }

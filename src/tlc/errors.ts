@@ -21,8 +21,8 @@ export type TlcErrorCode =
   | 'TLC_INSTALL_DOWNLOAD_FAILED'
   /** The download's SHA-256 is not the pinned one. */
   | 'TLC_INSTALL_CHECKSUM_MISMATCH'
-  /** No checksum is pinned and `--no-verify` was not given. */
-  | 'TLC_INSTALL_UNVERIFIED'
+  /** The expected SHA-256 (`--sha256`, `TLA2TOOLS_SHA256`) is not 64 hex digits. */
+  | 'TLC_INSTALL_BAD_SHA256'
   /** The cache folder or the jar cannot be written. */
   | 'TLC_INSTALL_WRITE_FAILED';
 

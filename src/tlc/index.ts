@@ -5,7 +5,9 @@
  * - `output-parser.ts` ({@link parseTlcOutput}): the `-tool` output as a typed {@link TlcOutput}
  * - `dump-trace.ts` ({@link parseDumpTrace}): the `-dumpTrace json` file
  * - `to-itf.ts` ({@link tlcTraceToItf}, {@link dumpTraceToItf}): both traces as ITF
- * - `exit-codes.ts` ({@link classifyTlcExit}), `outcome-text.ts` ({@link describeTlcOutcome})
+ * - `exit-codes.ts` ({@link classifyTlcExit}), `outcome-text.ts` ({@link describeTlcOutcome}),
+ *   `failure-cause.ts` ({@link explainTlcFailure}): why a run gave no result
+ * - `temp-dirs.ts` ({@link makeTempDir}): private folders removed in every outcome
  * - `value-parser.ts` ({@link parseTlaValue}): TLA+ values as TLC prints them
  */
 export { type TlcError, type TlcErrorCode, type TlcResult } from './errors.js';
@@ -16,6 +18,7 @@ export {
   type InstallOptions,
   type InstalledTla2tools,
   TLA2TOOLS_URL,
+  TLA2TOOLS_SHA256_ENV,
   TLA2TOOLS_V1_8_0_SHA256,
   TLA2TOOLS_VERSION,
   defaultCacheDir,
@@ -24,6 +27,8 @@ export {
 export type * from './output-types.js';
 export { interpretToolItems, parseTlcOutput, readProgress } from './output-parser.js';
 export { describeTlcOutcome } from './outcome-text.js';
+export { type FailedRun, type TlcFailureCause, type TlcFailureCauseKind, explainTlcFailure } from './failure-cause.js';
+export { makeTempDir, removeTempDir, removeTempDirsNow } from './temp-dirs.js';
 export { type ToolItem, type ToolMessage, type ToolMessageSeverity, type ToolText, ToolOutputSplitter, splitToolOutput } from './tool-messages.js';
 export { type TlaValue, tlaValueToItf } from './tla-value.js';
 export { type StateAssignment, type TlaParseResult, parseStateAssignments, parseTlaValue } from './value-parser.js';

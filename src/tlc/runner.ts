@@ -2,19 +2,21 @@
  * Running TLC: spawns
  *
  * ```
- * java -XX:+UseParallelGC [jvmArgs] -cp JAR tlc2.TLC -tool -workers N
- *      -metadir <private temp dir> [-deadlock] [-continue] [-noGenerateSpecTE]
+ * java -XX:+UseParallelGC -Djava.io.tmpdir=<run>/tmp [-Dtlc2.TLC.progressInterval=S]
+ *      [jvmArgs] -cp JAR tlc2.TLC -tool -workers N -metadir <run>/meta
+ *      [-deadlock] [-continue] [-noGenerateSpecTE] [-lncheck final]
  *      -config C.cfg [-dumpTrace json F] [extraArgs] SPEC.tla
  * ```
  *
  * in the spec's folder, streams its messages as they arrive, honours a
- * timeout and an AbortSignal by ending TLC's whole process group, always
- * removes the temporary metadir, and returns the parsed output with the
- * classification of the exit status.
+ * timeout and an AbortSignal by ending TLC's whole process group, and
+ * returns the parsed output with the classification of the exit status.
+ * `<run>` is a private temporary folder removed in every outcome: TLC's
+ * metadir, and Java's temp folder, where TLC unpacks the standard modules
+ * into a `tlc-*` folder it never removes.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 
 import { type TlcResult, tlcFailure } from './errors.js';
@@ -23,6 +25,7 @@ import { type TlcLocation, locateTlc } from './locate.js';
 import { interpretToolItems, readProgress } from './output-parser.js';
 import type { TlcOutput, TlcProgress } from './output-types.js';
 import { guardProcessGroup, killProcessGroup } from './process-group.js';
+import { makeTempDir, removeTempDir } from './temp-dirs.js';
 import { type ToolItem, type ToolMessage, ToolOutputSplitter } from './tool-messages.js';
 
 /** Options of {@link runTlc}. */
@@ -49,6 +52,14 @@ export interface TlcRunOptions {
    * `-noGenerateSpecTE`), so that a generated `specs/` folder stays clean.
    */
   readonly traceSpec?: boolean;
+  /**
+   * Seconds between TLC's progress reports (`-Dtlc2.TLC.progressInterval`);
+   * TLC's default is 60. Pair a short interval with `livenessCheck: 'final'`:
+   * TLC also checks liveness on the partial graph at every report.
+   */
+  readonly progressIntervalSeconds?: number;
+  /** `final` (`-lncheck final`) checks liveness once, on the complete state graph; default TLC's own (periodically too). */
+  readonly livenessCheck?: 'default' | 'final';
   /** More TLC arguments, before the spec (e.g. `['-simulate', 'num=3']`). */
   readonly extraArgs?: readonly string[];
   /** More JVM arguments, before `-cp` (e.g. `['-Xmx4g']`). */
@@ -93,10 +104,12 @@ const STDERR_LIMIT = 64 * 1024;
 export function buildTlcArgs(
   options: TlcRunOptions,
   location: TlcLocation,
-  paths: { readonly cwd: string; readonly spec: string; readonly config: string; readonly metadir: string },
+  paths: { readonly cwd: string; readonly spec: string; readonly config: string; readonly metadir: string; readonly javaTmp?: string },
 ): string[] {
   return [
     '-XX:+UseParallelGC',
+    ...(paths.javaTmp !== undefined ? [`-Djava.io.tmpdir=${paths.javaTmp}`] : []),
+    ...(options.progressIntervalSeconds !== undefined ? [`-Dtlc2.TLC.progressInterval=${Math.max(1, Math.round(options.progressIntervalSeconds))}`] : []),
     ...(options.jvmArgs ?? []),
     '-cp',
     location.jar,
@@ -109,6 +122,7 @@ export function buildTlcArgs(
     ...(options.checkDeadlock === false ? ['-deadlock'] : []),
     ...(options.continueAfterViolation ? ['-continue'] : []),
     ...(options.traceSpec ? [] : ['-noGenerateSpecTE']),
+    ...(options.livenessCheck === 'final' ? ['-lncheck', 'final'] : []),
     '-config',
     relative(paths.cwd, paths.config),
     ...(options.dumpTrace !== undefined ? ['-dumpTrace', 'json', resolve(options.dumpTrace)] : []),
@@ -143,12 +157,15 @@ export async function runTlc(options: TlcRunOptions): Promise<TlcResult<TlcRun>>
     }
   }
   const cwd = dirname(spec);
-  const metadir = await mkdtemp(join(tmpdir(), 'ha-verify-tlc-'));
-  const args = buildTlcArgs(options, located.value, { cwd, spec, config, metadir });
+  const run = await makeTempDir('ha-verify-tlc-');
   try {
+    const metadir = join(run, 'meta');
+    const javaTmp = join(run, 'tmp');
+    await mkdir(javaTmp);
+    const args = buildTlcArgs(options, located.value, { cwd, spec, config, metadir, javaTmp });
     return await spawnAndCollect(located.value.java, args, cwd, env, options);
   } finally {
-    await rm(metadir, { recursive: true, force: true });
+    await removeTempDir(run);
   }
 }
 

@@ -3,7 +3,7 @@
  * and where its page goes by default.
  */
 import { readFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 
 import { readItfTraceFile } from '../trace/index.js';
 import type { ViewResult } from './meta.js';
@@ -44,10 +44,38 @@ export async function loadTraceView(path: string, options: LoadOptions = {}): Pr
       return { ok: false, error: { code: 'VIEW_BAD_REPLAY', message: `replay result ${where} is not JSON (${reason})`, hint: 'pass the JSON file that replay wrote' } };
     }
   }
+  if (options.replayPath !== undefined) {
+    const picked = pickReplayResult(replay, path, options.replayPath);
+    if (!picked.ok) return picked;
+    replay = picked.value;
+  }
   const view = buildTraceView(trace.value, { source: path, ...(replay !== undefined ? { replay } : {}) });
   if (view.ok) return view;
   const file = view.error.code === 'VIEW_BAD_REPLAY' && options.replayPath !== undefined ? options.replayPath : path;
   return { ok: false, error: { ...view.error, message: `${file}: ${view.error.message}` } };
+}
+
+/**
+ * The replay result of `tracePath` in what a `--replay` file holds: one
+ * result as is, or, from what `replay --json` prints (`{"ok", "traces":
+ * [{"trace", "result", ...}]}`), the entry of that trace (the same path
+ * once resolved), else the only entry. Anything else is left to the
+ * replay-result check, which names what is wrong.
+ */
+export function pickReplayResult(doc: unknown, tracePath: string, where: string): ViewResult<unknown> {
+  if (typeof doc !== 'object' || doc === null || 'outcome' in doc || !Array.isArray((doc as { traces?: unknown }).traces)) return { ok: true, value: doc };
+  const entries = (doc as { traces: unknown[] }).traces.filter((e): e is { trace: unknown; result: unknown } => typeof e === 'object' && e !== null && 'result' in e);
+  const same = entries.filter((e) => typeof e.trace === 'string' && resolve(e.trace) === resolve(tracePath));
+  const chosen = same.length === 1 ? same[0] : entries.length === 1 ? entries[0] : undefined;
+  if (chosen !== undefined) return { ok: true, value: chosen.result };
+  return {
+    ok: false,
+    error: {
+      code: 'VIEW_BAD_REPLAY',
+      message: `${where}: replay output of ${entries.length} traces, none of them ${tracePath}`,
+      hint: "replay this trace ('ha-verify replay TRACE --json'), or pass the file of its own replay result",
+    },
+  };
 }
 
 /**

@@ -1,27 +1,96 @@
-/** The verification run as CI runs it: exit status, summary, reports. */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+/** The verification run as CI runs it: exit status, summary, reports, JUnit XML, GitHub's step summary, Ctrl-C. */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
+import { type XmlElement, parseXml } from './strict-xml.js';
+
+const all = (e: XmlElement, name: string): XmlElement[] => [...(e.name === name ? [e] : []), ...e.children.flatMap((c) => all(c, name))];
+
 describe('ha-verify verify', () => {
-  it('checks the named scenarios, writes traces and reports, exits 0 when every expectation holds', () => {
+  it('checks the named scenarios, writes traces, reports, JUnit XML and the step summary, exits 0 when every expectation holds', () => {
     const dir = mkdtempSync(join(tmpdir(), 'hv-verify-'));
     const traces = join(dir, 'traces');
     const reports = join(dir, 'reports');
-    const r = spawnSync(process.execPath, ['bin/ha-verify.mjs', 'verify', '--scenario', 'default,router-fault', '--traces', traces, '--reports', reports, '--quiet'], { encoding: 'utf8' });
+    const junit = join(dir, 'ci', 'junit.xml');
+    const stepSummary = join(dir, 'step-summary.md');
+    writeFileSync(stepSummary, '## an earlier step\n');
+    const r = spawnSync(process.execPath, ['bin/ha-verify.mjs', 'verify', '--scenario', 'default,router-fault', '--traces', traces, '--reports', reports, '--junit', junit, '--quiet'], {
+      encoding: 'utf8',
+      env: { ...process.env, GITHUB_STEP_SUMMARY: stepSummary },
+    });
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^router-fault\s+NoSplitBrain\s+violated\s+violated\s+\S+NoSplitBrain\.itf\.json\s+follows the whole trace\s*$/m);
     expect(r.stdout).toContain('result: every expectation holds');
     const summary = JSON.parse(readFileSync(join(reports, 'verify.json'), 'utf8'));
     expect(summary.result).toBe('as expected');
     expect(summary.scenarios.map((s: { scenario: string }) => s.scenario)).toEqual(['default', 'router-fault']);
-    expect(existsSync(join(reports, 'verify.md'))).toBe(true);
     expect(existsSync(join(reports, 'index.html'))).toBe(true);
     expect(existsSync(join(reports, 'router-fault', 'NoSplitBrain.html'))).toBe(true);
     expect(existsSync(join(traces, 'router-fault', 'NoSplitBrain.itf.json'))).toBe(true);
+    const md = readFileSync(join(reports, 'verify.md'), 'utf8');
+    expect(md).toContain('Result: **every expectation holds**');
+
+    // GitHub's step summary: appended to, not overwritten.
+    expect(readFileSync(stepSummary, 'utf8')).toBe(`## an earlier step\n${md}\n`);
+
+    // JUnit: a test case per scenario and property and per kept trace; a failure per unexpected verdict (none here).
+    const xml = parseXml(readFileSync(junit, 'utf8'));
+    const rows = summary.rows as { scenario: string; property: string; asExpected: boolean }[];
+    const cases = all(xml, 'testcase');
+    expect(cases).toHaveLength(rows.length + summary.kept.length);
+    expect(cases.slice(0, rows.length).map((c) => [c.attrs.classname, c.attrs.name])).toEqual(rows.map((w) => [`ha-verify.${w.scenario}`, w.property]));
+    expect(all(xml, 'failure')).toHaveLength(rows.filter((w) => !w.asExpected).length);
+    expect(xml.attrs.failures).toBe('0');
+    expect(xml.attrs.tests).toBe(String(cases.length));
   }, 120_000);
+
+  it('says INTERRUPTED on Ctrl-C: terminal, verify.md, verify.json and JUnit (skipped), exit 1', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hv-verify-int-'));
+    const reports = join(dir, 'reports');
+    const junit = join(dir, 'junit.xml');
+    // sessions takes seconds: Ctrl-C at its first progress line; ipsec is then never reached.
+    const child = spawn(process.execPath, ['bin/ha-verify.mjs', 'verify', '--scenario', 'default,sessions,ipsec', '--traces', join(dir, 'traces'), '--reports', reports, '--junit', junit]);
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => {
+      err += d.toString();
+      if (/^sessions: /m.test(err) && !child.killed) child.kill('SIGINT');
+    });
+    const code = await new Promise<number | null>((done) => child.on('close', (c) => done(c)));
+    expect(code).toBe(1);
+    expect(out).toContain('result: INTERRUPTED: 2 of 3 scenarios checked');
+    expect(out).not.toContain('NOT as expected');
+    const summary = JSON.parse(readFileSync(join(reports, 'verify.json'), 'utf8'));
+    expect(summary).toMatchObject({ result: 'interrupted', complete: false, notChecked: ['ipsec'] });
+    expect(summary.scenarios.map((s: { scenario: string; complete: boolean }) => [s.scenario, s.complete])).toEqual([['default', true], ['sessions', false]]);
+    expect(readFileSync(join(reports, 'verify.md'), 'utf8')).toContain('Result: **INTERRUPTED: 2 of 3 scenarios checked');
+    const xml = parseXml(readFileSync(junit, 'utf8'));
+    expect(xml.attrs.failures).toBe('0');
+    const skipped = all(xml, 'testcase').filter((c) => c.children.some((k) => k.name === 'skipped')).map((c) => c.attrs.classname);
+    expect(skipped.length).toBeGreaterThan(1);
+    expect(new Set(skipped)).toEqual(new Set(['ha-verify.sessions', 'ha-verify.ipsec']));
+  }, 120_000);
+
+  it('an output path that cannot be written is a usage error, one line, before any work', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hv-verify-paths-'));
+    const file = join(dir, 'a-file');
+    writeFileSync(file, '');
+    for (const [args, env, line] of [
+      [['--reports', file], {}, `ha-verify verify: --reports ${file}: is a file, not a folder`],
+      [['--traces', join(file, 'sub')], {}, `ha-verify verify: --traces ${join(file, 'sub')}: cannot be created: ${file} is a file, not a folder`],
+      [['--junit', dir], {}, `ha-verify verify: --junit ${dir}: is a folder, not a file`],
+      [[], { GITHUB_STEP_SUMMARY: dir }, `ha-verify verify: GITHUB_STEP_SUMMARY ${dir}: is a folder, not a file`],
+    ] as const) {
+      const r = spawnSync(process.execPath, ['bin/ha-verify.mjs', 'verify', ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toBe(`${line}\n`);
+      expect(r.stdout).toBe('');
+    }
+  }, 60_000);
 
   it('an unknown scenario is a usage error', () => {
     const r = spawnSync(process.execPath, ['bin/ha-verify.mjs', 'verify', '--scenario', 'nope'], { encoding: 'utf8' });

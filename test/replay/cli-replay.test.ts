@@ -74,7 +74,12 @@ describe('ha-verify replay', () => {
     writeFileSync(bad, '{"vars": ["x"], "states": [{"x": 1}, {"x": 2}]}');
     const malformed = await run(bad);
     expect(malformed.code).toBe(2);
-    expect(malformed.out).toContain('cannot be replayed: MALFORMED_TRACE');
+    // Said once, on stderr: the code, the message naming the path once, what to do.
+    expect(malformed.err.split('\n')[0]).toMatch(/^ha-verify replay: MALFORMED_TRACE: [^\n]*bad\.itf\.json/);
+    expect(malformed.err.split(bad)).toHaveLength(2);
+    expect(malformed.err.split('MALFORMED_TRACE')).toHaveLength(2);
+    expect(malformed.out).not.toContain('MALFORMED_TRACE');
+    expect(malformed.out.trimEnd()).toBe('result: 1 could not be replayed (of 1)');
     expect((await run('--manifest', join(dir, 'none.json'))).code).toBe(2);
     expect((await run('--frobnicate')).code).toBe(2);
   });

@@ -1,57 +1,58 @@
 /**
  * checkWithTlc without TLC: a missing Java or jar gives one line saying
  * what is missing, and a fake `java` that plays back real TLC output of the
- * exported spec shows the run-per-violation loop, the verdicts and the
- * conversion of TLC's trace to ITF with action names and parameters.
+ * exported spec (test/tla/fixtures, see its README) shows the
+ * run-per-violation loop, the verdicts, the traces from `-dumpTrace json`,
+ * progress, stopping early (Ctrl-C, the state limit, the time budget) and
+ * the causes of failed runs.
  */
-import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
+import { checkScenario } from '../../src/explore/check-scenario.js';
 import { lowerSystem } from '../../src/model/index.js';
 import { parseTlcOutput } from '../../src/tlc/index.js';
-import { checkWithTlc } from '../../src/tla/engine-tlc.js';
+import { type TlcCheckReport, type TlcCheckResult, type TlcEngineEvent, checkWithTlc } from '../../src/tla/engine-tlc.js';
 import { MNHA_FAMILY } from '../../models/spec-families.js';
 import { tlcTraceForModel } from '../../src/tla/tlc-traces.js';
 
-const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
+import { type FakeMnhaTlc, FIXTURES, makeFakeMnhaTlc } from './fake-mnha-tlc.js';
 
-// Prints run 1 (NoSplitBrain violated) while the config lists NoSplitBrain, run 2 (no error) otherwise.
-const FAKE_JAVA = `#!/bin/sh
-prev=''
-for a in "$@"; do
-  [ "$prev" = "-config" ] && cfg="$a"
-  prev="$a"
-done
-printf '=== %s\\n' "$cfg" >> "$FAKE_LOG"
-cat "$cfg" >> "$FAKE_LOG"
-if grep -q '^  NoSplitBrain$' "$cfg"; then cat "$FIXTURES/router-fault.run1.tool.out"; exit 12; fi
-cat "$FIXTURES/router-fault.run2.tool.out"
-exit 0
-`;
+let fake: FakeMnhaTlc;
+let java: string;
+let jar: string;
+let log: string;
+
+beforeAll(async () => {
+  fake = await makeFakeMnhaTlc();
+  ({ java, jar, log } = fake);
+});
+afterAll(async () => {
+  await rm(fake.dir, { recursive: true, force: true });
+});
+beforeEach(async () => {
+  await rm(log, { force: true });
+});
+
+/** checkWithTlc on router-fault with the fake java (FAKE_MODE and the like in `extra`). */
+function routerFault(extra: Record<string, string> = {}, opts: Partial<Parameters<typeof checkWithTlc>[1]> = {}): Promise<TlcCheckResult> {
+  return checkWithTlc('router-fault', { family: MNHA_FAMILY, jar, java, env: fake.env({ PATH: '/usr/bin:/bin', ...extra }), ...opts });
+}
+
+function report(r: TlcCheckResult): TlcCheckReport {
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+  return r;
+}
+
+/** The engine's temporary folders present in the OS temp folder. */
+async function engineFolders(): Promise<string[]> {
+  return (await readdir(tmpdir())).filter((n) => n.startsWith('ha-verify-tlc-'));
+}
 
 describe('checkWithTlc', () => {
-  let dir: string;
-  let java: string;
-  let jar: string;
-  let log: string;
-
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'fake-tlc-engine-'));
-    java = join(dir, 'java');
-    jar = join(dir, 'tla2tools.jar');
-    log = join(dir, 'log');
-    await writeFile(java, FAKE_JAVA);
-    await chmod(java, 0o755);
-    await writeFile(jar, 'not a jar');
-  });
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
-
   it('says in one line that the jar is missing, and how to get one', async () => {
     const r = await checkWithTlc('default', { family: MNHA_FAMILY, env: { PATH: '/nonexistent' } });
     expect(r.ok).toBe(false);
@@ -74,11 +75,13 @@ describe('checkWithTlc', () => {
   });
 
   it('runs TLC again without each violated property until a run is clean', async () => {
-    const r = await checkWithTlc('router-fault', { family: MNHA_FAMILY, jar, java, env: { PATH: '/usr/bin:/bin', FAKE_LOG: log, FIXTURES } });
-    if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+    const before = await engineFolders();
+    const r = report(await routerFault());
+    expect(r.complete).toBe(true);
     expect(r.runs).toBe(2);
     expect(r.distinctStates).toBe(43368); // run 2 of the fixture, as TLC printed it
     expect(r.depth).toBe(35);
+    expect(r.tlcVersion).toBe('2026.04.29.164809');
     const verdicts = Object.fromEntries(r.properties.map((p) => [p.name, p.verdict]));
     expect(verdicts.NoSplitBrain).toBe('violated');
     expect(Object.entries(verdicts).filter(([, v]) => v !== 'holds').map(([n]) => n)).toEqual(['NoSplitBrain']);
@@ -90,20 +93,92 @@ describe('checkWithTlc', () => {
     expect(configs[0]).toMatch(/^ {2}NoSplitBrain$/m);
     expect(configs[1]).not.toMatch(/^ {2}NoSplitBrain$/m);
     expect(configs[1]).toMatch(/INVARIANTS\n {2}TypeOK\n/);
+    expect(await engineFolders()).toEqual(before);
   });
 
-  it('converts the counterexample to ITF with action names, parameters and model-typed values', async () => {
-    const r = await checkWithTlc('router-fault', { family: MNHA_FAMILY, jar, java, env: { PATH: '/usr/bin:/bin', FAKE_LOG: log, FIXTURES } });
-    if (!r.ok) throw new Error(r.error.message);
+  it('takes the trace from -dumpTrace json: the built-in engine\'s shortest counterexample, step for step', async () => {
+    const r = report(await routerFault());
+    expect(r.notes).toEqual([]);
     const trace = r.properties.find((p) => p.name === 'NoSplitBrain')!.trace!;
-    expect(trace).toBeDefined();
-    expect(trace.vars[0]).toBe('node');
+    expect(trace['#meta']).toMatchObject({ scenario: 'router-fault', property: 'NoSplitBrain', kind: 'invariant', source: 'TLC', violationStep: 3 });
     const steps = trace.states.slice(1).map((s) => [s['mbt::actionTaken'], s['mbt::nondetPicks']]);
-    expect(steps[0]).toEqual(['RouterMisbehaves', {}]);
-    expect(steps.some(([, p]) => JSON.stringify(p) === '{"n":"n1"}')).toBe(true);
-    // A function over node ids is a #map, as the built-in engine writes it, not TLC's record.
-    expect(trace.states[0].node).toEqual({ '#map': [['n1', 'up'], ['n2', 'up']] });
-    expect(trace['#meta']).toMatchObject({ scenario: 'router-fault', property: 'NoSplitBrain', kind: 'invariant', source: 'TLC' });
+    expect(steps).toEqual([
+      ['RouterMisbehaves', {}],
+      ['HoldOnProbeReply', { n: 'n1' }],
+      ['HoldOnProbeReply', { n: 'n2' }],
+    ]);
+    // The built-in engine, an independent search, finds the same states.
+    const sc = MNHA_FAMILY.scenarios.find((s) => s.name === 'router-fault')!;
+    const builtin = (await checkScenario(sc)).traces.get('NoSplitBrain')!;
+    const strip = (t: typeof trace) => t.states.map(({ '#meta': _m, ...s }) => s);
+    expect(trace.vars).toEqual(builtin.vars);
+    expect(strip(trace)).toEqual(strip(builtin));
+  });
+
+  it('falls back on the trace TLC printed when it wrote no -dumpTrace file, and says so', async () => {
+    const r = report(await routerFault({ FAKE_NO_DUMP: '1' }));
+    const trace = r.properties.find((p) => p.name === 'NoSplitBrain')!.trace!;
+    expect(trace.states).toHaveLength(4);
+    expect(r.notes).toHaveLength(1);
+    expect(r.notes[0]).toMatch(/^NoSplitBrain: trace read from TLC's printed output \(.*\)$/);
+  });
+
+  it('reports each run, TLC\'s progress and its liveness check as events', async () => {
+    const events: TlcEngineEvent[] = [];
+    report(await routerFault({}, { onEvent: (e) => events.push(e) }));
+    const run2 = (await readFile(join(FIXTURES, 'router-fault.progress2.tool.out'), 'utf8')).match(/STARTMSG 2200:/g)!.length;
+    expect(events.filter((e) => e.kind === 'run-started')).toEqual([
+      { kind: 'run-started', run: 1, checking: 20, without: [] },
+      { kind: 'run-started', run: 2, checking: 19, without: ['NoSplitBrain'] },
+    ]);
+    expect(events.filter((e) => e.kind === 'violation')).toEqual([{ kind: 'violation', run: 1, properties: ['NoSplitBrain'] }]);
+    // Run 1 reports progress once (its final count); run 2 every 2 s.
+    expect(events.filter((e) => e.kind === 'progress' && e.run === 2)).toHaveLength(run2);
+    expect(events.find((e) => e.kind === 'progress' && e.run === 2)).toMatchObject({ progress: { depth: 5, generated: 763, distinct: 234, leftOnQueue: 143 } });
+    expect(events.filter((e) => e.kind === 'temporal-check')).toEqual([{ kind: 'temporal-check', run: 2 }]);
+  });
+
+  it('Ctrl-C: stops TLC, reports what it found marked incomplete, and removes its folders', async () => {
+    const before = await engineFolders();
+    const ctrlC = new AbortController();
+    const r = report(await routerFault({ FAKE_MODE: 'hang' }, {
+      signal: ctrlC.signal,
+      onEvent: (e) => {
+        if (e.kind === 'progress' && e.progress.distinct === 2442) ctrlC.abort();
+      },
+    }));
+    expect(r).toMatchObject({ complete: false, stopReason: 'interrupted', runs: 2, distinctStates: 2442, generatedStates: 13139, depth: 9 });
+    const nsb = r.properties.find((p) => p.name === 'NoSplitBrain')!;
+    expect(nsb.verdict).toBe('violated');
+    expect(nsb.trace?.states).toHaveLength(4);
+    expect(r.properties.filter((p) => p.name !== 'NoSplitBrain').every((p) => p.verdict === 'unknown')).toBe(true);
+    expect(await engineFolders()).toEqual(before);
+  });
+
+  it('--max-states: stops at the first progress report past the limit, incomplete', async () => {
+    const r = report(await routerFault({ FAKE_MODE: 'hang' }, { maxStates: 2000 }));
+    expect(r).toMatchObject({ complete: false, stopReason: 'limit', runs: 2 });
+    // The report at 2,175 passes the limit; the one at 2,442 may be read before TLC ends.
+    expect([2175, 2442]).toContain(r.distinctStates);
+  });
+
+  it('stops when the time budget is spent, incomplete', async () => {
+    const r = report(await routerFault({ FAKE_MODE: 'hang' }, { timeoutMs: 1500 }));
+    expect(r).toMatchObject({ complete: false, stopReason: 'timeout' });
+  });
+
+  it('names a jar that is not TLC, with what Java said', async () => {
+    const r = await routerFault({ FAKE_MODE: 'not-tlc' });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.code).toBe('TLC_RUN_FAILED');
+    expect(r.error.message).toBe(`TLC on MC_router_fault: ${jar} is not a TLC jar: Java says "Error: Could not find or load main class tlc2.TLC"`);
+  });
+
+  it('says TLC was killed by SIGKILL when someone else killed it', async () => {
+    const r = await routerFault({ FAKE_MODE: 'sigkill' });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toMatch(/^TLC on MC_router_fault: TLC was killed by SIGKILL before it reported a result/);
   });
 });
 
@@ -126,5 +201,11 @@ describe('tlcTraceForModel', () => {
       ['HoldOnProbeReply', { n: 'n1' }],
       ['HoldOnProbeReply', { n: 'n2' }],
     ]);
+  });
+
+  it('reads the older recording (TLC\'s printed trace of run 1) the same way', async () => {
+    const r = report(await routerFault({ FAKE_OLD: '1' }));
+    const trace = r.properties.find((p) => p.name === 'NoSplitBrain')!.trace!;
+    expect(trace.states[0].node).toEqual({ '#map': [['n1', 'up'], ['n2', 'up']] });
   });
 });

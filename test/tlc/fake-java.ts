@@ -2,8 +2,13 @@
  * A fake `java` for runner tests: a shell script put first on PATH. It logs
  * its folder and arguments, creates a file in the metadir as TLC does, then
  * depending on FAKE_TLC_MODE:
- * - `print`: prints FAKE_TLC_FIXTURE, copies FAKE_TLC_DUMP to the
- *   `-dumpTrace json` path if set, exits with FAKE_TLC_EXIT;
+ * - `print`: prints FAKE_TLC_FIXTURE (and FAKE_TLC_STDERR, a file, on
+ *   stderr), copies FAKE_TLC_DUMP to the `-dumpTrace json` path if set,
+ *   exits with FAKE_TLC_EXIT;
+ * - `print-hang`: prints FAKE_TLC_FIXTURE, then waits as `hang` does (a TLC
+ *   that has reported progress and is still running);
+ * - `sigkill`: prints FAKE_TLC_FIXTURE, then kills itself with SIGKILL (as the
+ *   kernel's out-of-memory killer does);
  * - `hang`: starts a grandchild `sleep`, writes both pids to FAKE_TLC_PIDS,
  *   prints a version and a progress message, and waits forever;
  * - `stubborn`: as `hang`, but ignoring SIGTERM (so only SIGKILL ends it).
@@ -27,8 +32,19 @@ done
 case "$FAKE_TLC_MODE" in
   print)
     cat "$FAKE_TLC_FIXTURE"
+    [ -n "$FAKE_TLC_STDERR" ] && cat "$FAKE_TLC_STDERR" >&2
     [ -n "$FAKE_TLC_DUMP" ] && [ -n "$dump" ] && cp "$FAKE_TLC_DUMP" "$dump"
     exit "$FAKE_TLC_EXIT"
+    ;;
+  print-hang)
+    cat "$FAKE_TLC_FIXTURE"
+    sleep 1000 &
+    echo "$$ $!" > "$FAKE_TLC_PIDS"
+    wait
+    ;;
+  sigkill)
+    cat "$FAKE_TLC_FIXTURE"
+    kill -KILL $$
     ;;
   hang|stubborn)
     [ "$FAKE_TLC_MODE" = stubborn ] && trap '' TERM

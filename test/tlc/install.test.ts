@@ -13,6 +13,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 
 import { command, parseTlcInstallArgs } from '../../src/cli/commands/tlc-install.js';
 import {
+  TLA2TOOLS_SHA256_ENV,
   TLA2TOOLS_URL,
   TLA2TOOLS_V1_8_0_SHA256,
   defaultCacheDir,
@@ -66,17 +67,34 @@ afterEach(async () => {
 });
 
 describe('installTla2tools', () => {
-  it('pins the v1.8.0 release asset', () => {
+  it('pins the v1.8.0 release asset and its SHA-256', () => {
     expect(TLA2TOOLS_URL).toBe('https://github.com/tlaplus/tlaplus/releases/download/v1.8.0/tla2tools.jar');
+    // The digest public projects pin for that asset (issue 14).
+    expect(TLA2TOOLS_V1_8_0_SHA256).toBe('cc4803dce2a8ffaf0f5920a9dc39df4b5ee34ab4cb53fb58ac557277a7e516b3');
   });
 
-  it('refuses to trust an unverified download, before downloading anything', async () => {
-    expect(TLA2TOOLS_V1_8_0_SHA256).toBeUndefined(); // see the TODO in install.ts
-    const r = await installTla2tools({ url: `${base}/jar`, cacheDir });
-    expect(r).toMatchObject({ ok: false, error: { code: 'TLC_INSTALL_UNVERIFIED' } });
-    if (!r.ok) expect(r.error.hint).toContain('--no-verify');
-    expect(hits).toBe(0);
+  it('verifies against the pinned SHA-256 by default: another digest is refused, naming both and the override', async () => {
+    const r = await installTla2tools({ url: `${base}/jar`, cacheDir, env: {} });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.code).toBe('TLC_INSTALL_CHECKSUM_MISMATCH');
+    expect(r.error.message).toContain(JAR_SHA);
+    expect(r.error.message).toContain(TLA2TOOLS_V1_8_0_SHA256);
+    expect(r.error.message).not.toContain('\n');
+    expect(r.error.hint).toContain(`--sha256 ${JAR_SHA}`);
+    expect(r.error.hint).toContain(`${TLA2TOOLS_SHA256_ENV}=${JAR_SHA}`);
+    expect(hits).toBe(1);
     expect(await readdir(cacheDir)).toEqual([]);
+  });
+
+  it('takes the expected SHA-256 from TLA2TOOLS_SHA256, and names it on a mismatch', async () => {
+    const r = await installTla2tools({ url: `${base}/jar`, cacheDir, env: { [TLA2TOOLS_SHA256_ENV]: JAR_SHA } });
+    expect(r.ok && r.value.verified).toBe(true);
+    await rm(join(cacheDir, 'tla2tools-v1.8.0.jar'));
+    const other = 'a'.repeat(64);
+    const bad = await installTla2tools({ url: `${base}/jar`, cacheDir, env: { [TLA2TOOLS_SHA256_ENV]: other } });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.error.message).toContain(`not ${other} (the SHA-256 given by ${TLA2TOOLS_SHA256_ENV})`);
   });
 
   it('fails offline with one line and leaves nothing behind', async () => {
@@ -139,7 +157,8 @@ describe('installTla2tools', () => {
 
   it('refuses a malformed expected checksum', async () => {
     const r = await installTla2tools({ url: `${base}/jar`, sha256: 'abc', cacheDir });
-    expect(r).toMatchObject({ ok: false, error: { code: 'TLC_INSTALL_UNVERIFIED' } });
+    expect(r).toMatchObject({ ok: false, error: { code: 'TLC_INSTALL_BAD_SHA256' } });
+    expect(hits).toBe(0);
   });
 });
 
@@ -152,15 +171,16 @@ describe('defaultCacheDir', () => {
 
 describe('tlc-install command', () => {
   it('reads its options and refuses unknown ones', () => {
-    expect(parseTlcInstallArgs(['--cache-dir', '/c', '--sha256', 'ab', '--no-verify', '--url', 'u', '--force'])).toEqual({
+    expect(parseTlcInstallArgs(['--cache-dir', '/c', '--sha256', 'AB'.repeat(32), '--no-verify', '--url', 'u', '--force'])).toEqual({
       cacheDir: '/c',
-      sha256: 'ab',
+      sha256: 'AB'.repeat(32),
       verify: false,
       url: 'u',
       force: true,
     });
     expect(() => parseTlcInstallArgs(['--bogus'])).toThrow(/unknown option '--bogus'/);
     expect(() => parseTlcInstallArgs(['--url'])).toThrow(/--url needs a value/);
+    expect(() => parseTlcInstallArgs(['--sha256', 'abc'])).toThrow(/--sha256 takes 64 hex digits, not 'abc'/);
   });
 
   it('has a help text and a summary', () => {
@@ -178,6 +198,14 @@ describe('tlc-install command', () => {
       expect(await command.run(['--url', UNREACHABLE, '--no-verify', '--force', '--cache-dir', cacheDir])).toBe(1);
       const lines = err.mock.calls.map((c) => String(c[0])).join('');
       expect(lines).toContain('TLC_INSTALL_DOWNLOAD_FAILED');
+      err.mockClear();
+      // The pinned digest, against a download that has another one.
+      expect(await command.run(['--url', `${base}/jar`, '--force', '--cache-dir', cacheDir])).toBe(1);
+      const mismatch = err.mock.calls.map((c) => String(c[0])).join('');
+      expect(mismatch).toContain('TLC_INSTALL_CHECKSUM_MISMATCH');
+      expect(mismatch).toContain(JAR_SHA);
+      expect(mismatch).toContain(TLA2TOOLS_V1_8_0_SHA256);
+      expect(mismatch).toContain('--sha256');
     } finally {
       out.mockRestore();
       err.mockRestore();

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { readDumpTraceFile } from '../../src/tlc/dump-trace.js';
-import { locateTlc } from '../../src/tlc/locate.js';
+import { findJava, locateTlc } from '../../src/tlc/locate.js';
 import type { TlcProgress } from '../../src/tlc/output-types.js';
 import { type TlcRun, buildTlcArgs, runTlc } from '../../src/tlc/runner.js';
 import { dumpTraceToItf } from '../../src/tlc/to-itf.js';
@@ -56,6 +56,14 @@ describe('buildTlcArgs', () => {
     expect(buildTlcArgs({ spec: 'x' }, loc, paths)).toEqual([
       '-XX:+UseParallelGC', '-cp', '/opt/tla2tools.jar', 'tlc2.TLC', '-tool', '-workers', '1', '-metadir', '/tmp/m',
       '-noGenerateSpecTE', '-config', 'Spec.cfg', 'Spec.tla',
+    ]);
+  });
+
+  it('gives Java a private temp folder, a progress interval and final liveness checking when asked', () => {
+    const args = buildTlcArgs({ spec: 'x', progressIntervalSeconds: 2, livenessCheck: 'final' }, loc, { ...paths, javaTmp: '/tmp/r/tmp' });
+    expect(args).toEqual([
+      '-XX:+UseParallelGC', '-Djava.io.tmpdir=/tmp/r/tmp', '-Dtlc2.TLC.progressInterval=2', '-cp', '/opt/tla2tools.jar', 'tlc2.TLC', '-tool',
+      '-workers', '1', '-metadir', '/tmp/m', '-noGenerateSpecTE', '-lncheck', 'final', '-config', 'Spec.cfg', 'Spec.tla',
     ]);
   });
 
@@ -141,7 +149,8 @@ describe('runTlc with a fake java', () => {
     expect(cwd).toBe(join(fake.dir, 'specs'));
     expect(r.cwd).toBe(cwd);
     expect(r.command).toEqual([join(fake.bin, 'java'), ...args]);
-    expect(args.slice(0, 8)).toEqual(['-XX:+UseParallelGC', '-cp', fake.jar, 'tlc2.TLC', '-tool', '-workers', '1', '-metadir']);
+    expect(args[1]).toMatch(/^-Djava\.io\.tmpdir=.*ha-verify-tlc-/);
+    expect([args[0], ...args.slice(2, 9)]).toEqual(['-XX:+UseParallelGC', '-cp', fake.jar, 'tlc2.TLC', '-tool', '-workers', '1', '-metadir']);
     expect(args.slice(-3)).toEqual(['-config', 'Spec.cfg', 'Spec.tla']);
     expect(await exists(await metadirOf())).toBe(false);
 
@@ -234,6 +243,14 @@ describe('runTlc with a fake java', () => {
     });
   });
 
+  it('reports a TLC killed by someone else (SIGKILL) as killed, not as stopped', async () => {
+    const r = await run({ spec: fake.spec, env: fake.env({ FAKE_TLC_MODE: 'sigkill', FAKE_TLC_FIXTURE: join(FIXTURES, 'dead.tool.out') }) });
+    expect(r.stopped).toBeUndefined();
+    expect(r.exitSignal).toBe('SIGKILL');
+    expect(r.exit).toMatchObject({ kind: 'killed', signal: 'SIGKILL' });
+    expect(await exists(await metadirOf())).toBe(false);
+  });
+
   it('stops at once when the signal is already aborted', async () => {
     const r = await run({ spec: fake.spec, env: fake.env({ FAKE_TLC_MODE: 'hang' }), signal: AbortSignal.abort() });
     expect(r.stopped).toBe('aborted');
@@ -259,13 +276,15 @@ describe('runTlc with a fake java', () => {
   });
 });
 
-const JAR = process.env.TLA2TOOLS_JAR;
-const SKIP_REASON = JAR ? '' : ' (skipped: TLA2TOOLS_JAR is not set; run npm run tlc:install and export it)';
+const JAVA = await findJava();
+const JAR = JAVA ? process.env.TLA2TOOLS_JAR : undefined;
+const SKIP_REASON = !JAVA ? ' (skipped: no java on PATH)' : JAR ? '' : ' (skipped: TLA2TOOLS_JAR is not set; run npm run tlc:install and export it)';
 if (!JAR) console.info(`test/tlc/runner.test.ts: real-TLC tests${SKIP_REASON}`);
 
 describe('runTlc with the real TLC', () => {
   it.skipIf(!JAR)(`finds NoSplitBrain violated in TwoNodeHA${SKIP_REASON}`, async () => {
     const dir = await mkdtemp(join(tmpdir(), 'real-tlc-'));
+    const tlcFoldersBefore = (await readdir(tmpdir())).filter((n) => n.startsWith('tlc-'));
     try {
       await copyFile(join(FIXTURES, 'specs', 'TwoNodeHA.tla'), join(dir, 'TwoNodeHA.tla'));
       await copyFile(join(FIXTURES, 'specs', 'inv.cfg'), join(dir, 'TwoNodeHA.cfg'));
@@ -274,6 +293,8 @@ describe('runTlc with the real TLC', () => {
       expect(r.exit).toMatchObject({ kind: 'violation', violation: 'safety' });
       expect((await readDumpTraceFile(join(dir, 'inv.json'))).ok).toBe(true);
       expect((await readdir(dir)).filter((n) => n.includes('_TTrace_'))).toEqual([]);
+      // TLC unpacks its standard modules into a tlc-* folder of Java's temp folder, which is the run's own.
+      expect((await readdir(tmpdir())).filter((n) => n.startsWith('tlc-') && !tlcFoldersBefore.includes(n))).toEqual([]);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -110,6 +111,25 @@ describe('ha-verify view', () => {
     );
   });
 
+  it('takes what replay --json prints, picking the result of the trace viewed', async () => {
+    const regression = 'traces/regressions/higher-id-backs-off.itf.json';
+    const r = spawnSync(process.execPath, ['bin/ha-verify.mjs', 'replay', '--json', fixturePath(SPLIT_BRAIN), regression], { encoding: 'utf8' });
+    const printed = join(dir, 'replay-output.json');
+    writeFileSync(printed, r.stdout);
+    const a = io();
+    expect(await runView(['--text', '--no-color', regression, '--replay', printed], a)).toBe(0);
+    expect(a.out.split('\n')[2]).toBe('replay: the implementation departs at step 7 (ActiveOnStateIfLosesSplitBrain(n=n1)): 4 variables differ');
+    const b = io();
+    expect(await runView(['--text', '--no-color', fixturePath(SPLIT_BRAIN), '--replay', printed], b)).toBe(0);
+    // Its own entry (whatever replay made of this older fixture), not the regression's.
+    expect(b.out.split('\n')[2]).toMatch(/^replay /);
+    expect(b.out.split('\n')[2]).not.toBe(a.out.split('\n')[2]);
+    // A trace the output does not hold.
+    const c = io();
+    expect(await runView(['--text', 'traces/router-fault/NoSplitBrain.itf.json', '--replay', printed], c)).toBe(2);
+    expect(c.err.split('\n')[0]).toBe(`ha-verify view: VIEW_BAD_REPLAY: ${printed}: replay output of 2 traces, none of them traces/router-fault/NoSplitBrain.itf.json`);
+  });
+
   it('refuses text that is not JSON, a missing file and a malformed replay result with exit status 2', async () => {
     const notJson = join(dir, 'not.itf.json');
     writeFileSync(notJson, '{"vars": [');
@@ -128,12 +148,15 @@ describe('ha-verify view', () => {
     expect(c.err.split('\n')[0]).toBe(`ha-verify view: VIEW_BAD_REPLAY: ${replay}: malformed replay result at replay.step: must be a state index in 0..11, found number 40`);
   });
 
-  it('fails with exit status 1 when the page cannot be written', async () => {
+  it('refuses an output that cannot be written, in one line, exit status 2', async () => {
     const file = join(dir, 'a-file');
     writeFileSync(file, '');
     const sink = io();
-    expect(await runView([fixturePath(SPLIT_BRAIN), '-o', join(file, 'page.html')], sink)).toBe(1);
-    expect(sink.err).toMatch(/^ha-verify view: cannot write .*a-file\/page\.html: (ENOTDIR|EEXIST)\n/);
+    expect(await runView([fixturePath(SPLIT_BRAIN), '-o', join(file, 'page.html')], sink)).toBe(2);
+    expect(sink.err).toBe(`ha-verify view: ${join(file, 'page.html')}: cannot be written: its folder ${file} is a file, not a folder\n`);
+    const folder = io();
+    expect(await runView([fixturePath(SPLIT_BRAIN), '--text', '-o', dir], folder)).toBe(2);
+    expect(folder.err).toBe(`ha-verify view: ${dir}: is a folder, not a file\n`);
   });
 });
 

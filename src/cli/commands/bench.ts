@@ -15,6 +15,11 @@ import { type Command, UsageError } from '../command.js';
 import { duration, num, table } from '../format.js';
 import { SCENARIOS, scenarioNamed, scenarioSource } from '../scenario-lookup.js';
 
+/** The model's sessions domain is 0..2 (models/mnha/params.ts); more do not fit its encoding. */
+const MAX_SESSIONS = 2;
+/** Worker threads beyond this only add overhead on any machine this runs on. */
+const MAX_WORKERS = 64;
+
 interface Row {
   scenario: string;
   workers: number;
@@ -50,13 +55,19 @@ links together). Safety-only searches: liveness needs the state graph.
 
 options:
   --scenario NAME   only this scenario (or 'scale')
-  --workers LIST    comma-separated worker counts (default 1,2)
-  --sessions N      sessions in the scalable scenario (default 2)
-  --json            print the rows as JSON`,
+  --workers LIST    comma-separated worker counts, each 1..${MAX_WORKERS} (default 1,2)
+  --sessions N      sessions in the scalable scenario, 0..${MAX_SESSIONS} (default 2)
+  --json            print the rows as JSON
+
+exit status: 0 measured; 2 usage error (a count out of range, an unknown
+scenario), checked before anything runs.`,
   async run(argv) {
-    const { options } = parseArgs(argv, { scenario: { type: 'string' }, workers: { type: 'string' }, sessions: { type: 'integer', min: 0 }, json: { type: 'boolean' } });
+    const { options, positional } = parseArgs(argv, { scenario: { type: 'string' }, workers: { type: 'string' }, sessions: { type: 'integer', min: 0, max: MAX_SESSIONS, why: 'the model\'s sessions domain' }, json: { type: 'boolean' } });
+    if (positional.length > 0) throw new UsageError(`unexpected argument '${positional[0]}'`);
     const workerCounts = String(options.workers ?? '1,2').split(',').map((w) => {
-      if (!/^\d+$/.test(w) || Number(w) < 1) throw new UsageError(`--workers takes a list of counts like 1,2, not '${options.workers}'`);
+      if (!/^\d+$/.test(w) || Number(w) < 1 || Number(w) > MAX_WORKERS) {
+        throw new UsageError(`--workers takes a list of counts from 1 to ${MAX_WORKERS} like 1,2, not '${options.workers}'`);
+      }
       return Number(w);
     });
     const sessions = (options.sessions as number | undefined) ?? 2;

@@ -9,6 +9,7 @@ import { type GeneratedSpecs, generateSpecs } from '../../tla/generate-specs.js'
 import { type SpecDifference, compareSpecs, writeSpecs } from '../../tla/write-specs.js';
 import { parseArgs } from '../args.js';
 import { type Command, EXIT_MISMATCH, EXIT_OK, UsageError } from '../command.js';
+import { requireWritableFolder } from '../output-paths.js';
 
 const HELP = `usage: ha-verify export [--check] [--out DIR]
 
@@ -30,7 +31,8 @@ options:
   --help       show this help
 
 exit status: 0 written (or up to date with --check); 1 stale (--check) or the
-export failed; 2 usage error.`;
+export failed; 2 usage error (an --out folder that cannot be written is one,
+said before any work).`;
 
 const CHECK_WORDS = { missing: 'missing', changed: 'changed', extra: 'extra' } as const;
 const WRITE_WORDS = { missing: 'created', changed: 'updated', extra: 'removed' } as const;
@@ -63,6 +65,8 @@ export const command: Command = {
     if (positional.length > 0) throw new UsageError(`unexpected argument '${positional[0]}'`);
     const dir = (options.out as string | undefined) ?? 'specs';
     const quiet = options.quiet === true;
+    // Exploring every scenario for its state count takes a while: a folder that cannot be written is said first.
+    if (options.check !== true) await requireWritableFolder('--out', dir);
     const gen = await generateAll(quiet);
     if (!gen.ok) {
       process.stderr.write(`ha-verify export: ${gen.line}\n`);

@@ -32,6 +32,9 @@ options:
   --manifest PATH   the manifest of kept traces (default: ${DEFAULT_MANIFEST})
   --json            print one JSON object instead of text
 
+A trace that cannot be replayed (unreadable, malformed, from another
+model) is said once, on stderr, with its code and what to do.
+
 exit status: 0 every trace does what is expected; 1 one does not; 2 usage
 error, unreadable or malformed trace or manifest.`;
 
@@ -67,12 +70,20 @@ export const command: Command = {
       checked.push({ trace, expect: entry?.expect ?? 'follows', result, ...judge(result, entry) });
     }
 
+    // A trace that cannot be replayed is an error, said once on stderr: its code, the message (which names the path), what to do.
+    for (const c of checked) {
+      if (c.result.outcome !== 'error') continue;
+      const message = c.result.message.includes(c.trace) ? c.result.message : `${c.trace}: ${c.result.message}`;
+      process.stderr.write(`ha-verify replay: ${c.result.code}: ${message}\n  ${c.result.hint}\n`);
+    }
     if (options.json) {
       process.stdout.write(JSON.stringify({ ok: checked.every((c) => c.ok), traces: checked }, null, 2) + '\n');
     } else {
-      for (const c of checked) process.stdout.write(formatReplay(c.trace, c.result, c.verdict) + '\n');
-      const bad = checked.filter((c) => !c.ok).length;
-      process.stdout.write(bad === 0 ? `result: all ${checked.length} as expected\n` : `result: ${bad} of ${checked.length} NOT as expected\n`);
+      for (const c of checked) if (c.result.outcome !== 'error') process.stdout.write(formatReplay(c.trace, c.result, c.verdict) + '\n');
+      const errors = checked.filter((c) => c.result.outcome === 'error').length;
+      const bad = checked.filter((c) => !c.ok && c.result.outcome !== 'error').length;
+      const parts = [...(bad > 0 ? [`${bad} NOT as expected`] : []), ...(errors > 0 ? [`${errors} could not be replayed`] : [])];
+      process.stdout.write(parts.length === 0 ? `result: all ${checked.length} as expected\n` : `result: ${parts.join(', ')} (of ${checked.length})\n`);
     }
     if (checked.some((c) => c.result.outcome === 'error')) return EXIT_USAGE;
     return checked.every((c) => c.ok) ? EXIT_OK : EXIT_MISMATCH;

@@ -5,16 +5,20 @@
  * reports/ (JSON, Markdown, and an HTML index of the viewer pages).
  */
 import { existsSync } from 'node:fs';
+import { appendFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type CheckReport, allAsExpected, checkScenario } from '../../explore/check-scenario.js';
 import { type ReplayResult, replayManifest, replayTrace } from '../../replay/index.js';
 import { readItfTraceFile } from '../../trace/index.js';
 import { writeIndexHtml, writeTraceHtml } from '../../viewer/index.js';
 import { parseArgs } from '../args.js';
-import { type Command, EXIT_MISMATCH, EXIT_OK, UsageError } from '../command.js';
+import { type Command, EXIT_MISMATCH, EXIT_OK, EXIT_USAGE, UsageError } from '../command.js';
 import { duration, num, table } from '../format.js';
+import { junitXml } from '../junit.js';
+import { requireWritableFile, requireWritableFolder } from '../output-paths.js';
 import { interruptSignal, printProgress } from '../progress.js';
 import { SCENARIOS, scenarioNamed } from '../scenario-lookup.js';
+import { type VerifyResult, type VerifyRow, resultLine, verifyMarkdown } from '../verify-summary.js';
 import { writeFileAtomic } from '../write-atomic.js';
 
 const HELP = `usage: ha-verify verify [options]
@@ -22,33 +26,37 @@ const HELP = `usage: ha-verify verify [options]
 Runs every scenario (or the ones named with --scenario) on the built-in
 engine, checks every verdict against the scenario's expectation, writes each
 counterexample to traces/<scenario>/<property>.itf.json, replays it against
-the implementation in src/impl, replays the kept traces of traces/manifest.json, and prints a summary table. The same content
-goes to reports/verify.json and reports/verify.md, and reports/index.html
-links every trace to its viewer page.
+the implementation in src/impl, replays the kept traces of
+traces/manifest.json, and prints a summary table. The same content goes to
+reports/verify.json and reports/verify.md, and reports/index.html links
+every trace to its viewer page.
+
+For CI: --junit FILE writes JUnit XML (a test case per scenario and
+property, failing when its verdict is not the expected one, and one per
+kept trace), which CI systems show as test results. When the environment
+variable GITHUB_STEP_SUMMARY names a file (GitHub Actions sets it), verify
+appends verify.md to it, so the run's page shows the table.
+
+Ctrl-C stops the run: the result is INTERRUPTED (on the terminal, in
+verify.md, and "result": "interrupted" in verify.json), what was found is
+kept, and verdicts not reached are unknown (skipped in the JUnit XML).
 
 options:
   --scenario NAME   only this scenario (repeatable as a comma list)
   --json            print the summary as JSON
   --traces DIR      where traces go (default: traces)
   --reports DIR     where reports go (default: reports)
+  --junit FILE      also write the verdicts as JUnit XML to FILE
   --no-replay       do not replay counterexamples
   --quiet           no progress lines on stderr
+  --debug           show the stack trace of an unexpected error
 
-exit status: 0 when every expectation holds (verdicts and replays), 1 when
-one does not, 2 usage error.`;
+Output paths (--traces, --reports, --junit, GITHUB_STEP_SUMMARY) are checked
+before anything runs: one that cannot be written is a usage error.
 
-/** One row of the summary. */
-interface Row {
-  scenario: string;
-  property: string;
-  kind: string;
-  expected: string;
-  verdict: string;
-  asExpected: boolean;
-  trace?: string;
-  replay?: string;
-  viewer?: string;
-}
+exit status: 0 when every expectation holds (verdicts and replays); 1 when
+one does not, or the run was interrupted; 2 usage error, or a report that
+could not be written after all (the results are printed first).`;
 
 /** Replays one trace file against the implementation: a one-line summary and the result for the viewer. */
 async function replayFile(file: string): Promise<{ summary: string; result?: ReplayResult }> {
@@ -67,32 +75,32 @@ async function replayKept(manifest: string): Promise<{ trace: string; expect: st
   return r.checks.map((c) => ({ trace: c.entry.trace, expect: c.entry.expect, ok: c.ok, verdict: c.verdict }));
 }
 
-function markdown(reports: CheckReport[], rows: Row[], ok: boolean): string {
-  const lines = ['# ha-verify verification run', '', `Result: **${ok ? 'every expectation holds' : 'NOT as expected'}**`, ''];
-  lines.push('| scenario | distinct states | depth | time |', '| --- | ---: | ---: | ---: |');
-  for (const r of reports) lines.push(`| ${r.scenario} | ${num(r.distinctStates)} | ${r.depth} | ${duration(r.durationMs)} |`);
-  lines.push('', '| scenario | property | expected | verdict | trace | replay |', '| --- | --- | --- | --- | --- | --- |');
-  for (const r of rows) lines.push(`| ${r.scenario} | ${r.property} | ${r.expected} | ${r.asExpected ? r.verdict : `**${r.verdict}**`} | ${r.trace ?? ''} | ${r.replay ?? ''} |`);
-  return lines.join('\n') + '\n';
-}
-
 export const command: Command = {
   summary: 'the main job: every scenario, every property, traces replayed, reports written',
   help: HELP,
   async run(argv) {
     const { options, positional } = parseArgs(argv, {
       scenario: { type: 'string' }, json: { type: 'boolean' }, traces: { type: 'string' }, reports: { type: 'string' },
-      'no-replay': { type: 'boolean' }, quiet: { type: 'boolean' },
+      junit: { type: 'string' }, 'no-replay': { type: 'boolean' }, quiet: { type: 'boolean' },
     });
     if (positional.length > 0) throw new UsageError(`unexpected argument '${positional[0]}'`);
     const scenarios = options.scenario ? String(options.scenario).split(',').map((n) => scenarioNamed(n)) : SCENARIOS;
     const tracesDir = (options.traces as string | undefined) ?? 'traces';
     const reportsDir = (options.reports as string | undefined) ?? 'reports';
+    const junitFile = options.junit as string | undefined;
+    const stepSummary = process.env.GITHUB_STEP_SUMMARY || undefined;
+    // Every output is checked before the run: a run of minutes must not end on a path that cannot be written.
+    await requireWritableFolder('--traces', tracesDir);
+    await requireWritableFolder('--reports', reportsDir);
+    if (junitFile !== undefined) await requireWritableFile('--junit', junitFile);
+    if (stepSummary !== undefined) await requireWritableFile('GITHUB_STEP_SUMMARY', stepSummary);
+
     const replay = options['no-replay'] ? undefined : replayFile;
     const interrupt = interruptSignal();
     const reports: CheckReport[] = [];
-    const rows: Row[] = [];
+    const rows: VerifyRow[] = [];
     const started = performance.now();
+    const startedAt = new Date().toISOString().slice(0, 19);
     try {
       for (const sc of scenarios) {
         if (interrupt.signal.aborted) break;
@@ -103,10 +111,10 @@ export const command: Command = {
         });
         reports.push(report);
         for (const p of report.properties) {
-          const row: Row = { scenario: sc.name, property: p.name, kind: p.kind, expected: p.expected, verdict: p.verdict, asExpected: p.verdict === p.expected };
+          const row: VerifyRow = { scenario: sc.name, property: p.name, kind: p.kind, expected: p.expected, verdict: p.verdict, asExpected: p.verdict === p.expected };
           if (p.trace) {
             row.trace = p.trace;
-            const replayed = replay ? await replay(p.trace) : undefined;
+            const replayed = replay && !interrupt.signal.aborted ? await replay(p.trace) : undefined;
             if (replayed) row.replay = replayed.summary;
             const html = join(reportsDir, sc.name, `${p.name}.html`);
             const page = await writeTraceHtml(p.trace, html, replayed?.result !== undefined ? { replay: replayed.result } : {});
@@ -118,30 +126,65 @@ export const command: Command = {
     } finally {
       interrupt.dispose();
     }
-    const complete = reports.length === scenarios.length;
+    const interrupted = interrupt.signal.aborted;
+    const complete = reports.length === scenarios.length && reports.every((r) => r.complete);
     const replayOk = rows.every((r) => !r.replay || !r.replay.startsWith('error'));
     // The kept traces: the manifest beside the traces written, else the project's own, if there is one.
     const manifest = [join(tracesDir, 'manifest.json'), join('traces', 'manifest.json')].find((m) => existsSync(m));
-    const kept = options['no-replay'] || !manifest ? undefined : await replayKept(manifest);
+    const kept = options['no-replay'] || !manifest || interrupted ? undefined : await replayKept(manifest);
     const keptOk = !kept || kept.every((k) => k.ok);
     const ok = complete && reports.every(allAsExpected) && replayOk && keptOk;
+    const result: VerifyResult = interrupted ? 'interrupted' : ok ? 'as expected' : 'NOT as expected';
     const summary = {
-      result: ok ? 'as expected' : 'NOT as expected',
+      result,
       complete,
       durationMs: Math.round(performance.now() - started),
       replay: replay ? 'src/impl' : 'skipped',
       scenarios: reports,
+      ...(interrupted ? { notChecked: scenarios.slice(reports.length).map((s) => s.name) } : {}),
       rows,
       kept: kept ?? [],
     };
-    await writeFileAtomic(join(reportsDir, 'verify.json'), JSON.stringify(summary, null, 2) + '\n');
-    await writeFileAtomic(join(reportsDir, 'verify.md'), markdown(reports, rows, ok));
-    await writeIndexHtml(rows, reportsDir);
+    const md = verifyMarkdown(reports, rows, kept ?? [], result, scenarios.length);
+
+    // Written whole, each; one that fails is said after the results, which are printed anyway.
+    const written: string[] = [];
+    const failed: string[] = [];
+    const attempt = async (what: string, write: () => Promise<void>): Promise<void> => {
+      try {
+        await write();
+        written.push(what);
+      } catch (e) {
+        failed.push(`cannot write ${what}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      }
+    };
+    await attempt(join(reportsDir, 'verify.json'), () => writeFileAtomic(join(reportsDir, 'verify.json'), JSON.stringify(summary, null, 2) + '\n'));
+    await attempt(join(reportsDir, 'verify.md'), () => writeFileAtomic(join(reportsDir, 'verify.md'), md));
+    await attempt(join(reportsDir, 'index.html'), async () => {
+      const r = await writeIndexHtml(rows, reportsDir);
+      if (!r.ok) throw new Error(r.error.message);
+    });
+    if (junitFile !== undefined) {
+      const xml = junitXml({
+        scenarios: reports.map((r) => ({ scenario: r.scenario, durationMs: r.durationMs, complete: r.complete })),
+        notChecked: summary.notChecked ?? [],
+        verdicts: rows,
+        kept: kept ?? [],
+        interrupted,
+        timestamp: startedAt,
+      });
+      await attempt(junitFile, () => writeFileAtomic(junitFile, xml));
+    }
+    // GitHub shows what a step appends to this file on the run's page; earlier steps' summaries stay.
+    if (stepSummary !== undefined) await attempt(`GITHUB_STEP_SUMMARY (${stepSummary})`, () => appendFile(stepSummary, md + '\n', 'utf8'));
+
     if (options.json) {
       process.stdout.write(JSON.stringify(summary, null, 2) + '\n');
     } else {
       const out: string[] = [];
-      out.push(table(['scenario', 'states', 'depth', 'time'], reports.map((r) => [r.scenario, num(r.distinctStates), String(r.depth), duration(r.durationMs)])));
+      out.push(table(['scenario', 'states', 'depth', 'time'], reports.map((r) => [
+        r.scenario, num(r.distinctStates) + (r.complete ? '' : ` (incomplete: ${r.stopReason ?? 'stopped'})`), String(r.depth), duration(r.durationMs),
+      ])));
       out.push('');
       out.push(table(['scenario', 'property', 'expected', 'verdict', 'trace', 'replay'], rows.map((r) => [
         r.scenario, r.property, r.expected, r.asExpected ? r.verdict : `${r.verdict} <-- NOT AS EXPECTED`, r.trace ?? '', r.replay ?? '',
@@ -152,10 +195,13 @@ export const command: Command = {
         out.push(table(['trace', 'expected', 'replay'], kept.map((k) => [k.trace, k.expect, k.ok ? k.verdict : `${k.verdict}  <-- NOT AS EXPECTED`])));
         out.push('');
       }
-      out.push(`reports: ${join(reportsDir, 'verify.md')}, ${join(reportsDir, 'verify.json')}, ${join(reportsDir, 'index.html')}`);
-      out.push(ok ? 'result: every expectation holds' : 'result: NOT as expected');
+      if (interrupted && manifest && !options['no-replay']) out.push('kept counterexamples: not replayed (interrupted)');
+      if (written.length > 0) out.push(`reports: ${written.join(', ')}`);
+      out.push(`result: ${resultLine(result, reports.length, scenarios.length)}`);
       process.stdout.write(out.join('\n') + '\n');
     }
+    for (const f of failed) process.stderr.write(`ha-verify verify: ${f}\n`);
+    if (failed.length > 0) return EXIT_USAGE;
     return ok ? EXIT_OK : EXIT_MISMATCH;
   },
 };

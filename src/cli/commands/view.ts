@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 import { type Command, EXIT_OK, EXIT_USAGE, UsageError } from '../command.js';
+import { whyFileUnwritable } from '../output-paths.js';
 import { defaultViewerPath, htmlOfView, loadTraceView, textOfView, verdictLine, writeFileWhole } from '../../viewer/index.js';
 
 const HELP = `usage: ha-verify view TRACE.itf.json [options]
@@ -34,9 +35,13 @@ options:
                      instead of the trace's own #meta.replay
   --help             show this help
 
-Exit status: 0 when the page (or text) is written, 2 for a usage error or a
+--replay also takes what 'replay --json' prints: the result of the trace
+viewed is picked from it (by path, or the only one).
+
+Exit status: 0 when the page (or text) is written, 2 for a usage error, a
 trace or replay file that cannot be read or is malformed (the message names
-what is wrong and where), 1 when the output cannot be written.`;
+what is wrong and where), or an output that cannot be written (checked
+before anything is read).`;
 
 /** What `ha-verify view` was asked to do. */
 export interface ViewArgs {
@@ -122,6 +127,7 @@ export function openInBrowser(path: string): Promise<string | undefined> {
 /** Runs `ha-verify view` with its arguments and resolves to the exit status. */
 export async function runView(argv: readonly string[], io: ViewIo): Promise<number> {
   const args = parseViewArgs(argv);
+  if (args.output !== undefined && !(await writable(args.output, io))) return EXIT_USAGE;
   const loaded = await loadTraceView(args.trace, args.replay !== undefined ? { replayPath: args.replay } : {});
   if (!loaded.ok) {
     io.stderr(`ha-verify view: ${loaded.error.code}: ${loaded.error.message}\n  ${loaded.error.hint}\n`);
@@ -135,10 +141,11 @@ export async function runView(argv: readonly string[], io: ViewIo): Promise<numb
       io.stdout(text);
       return EXIT_OK;
     }
-    return (await write(args.output, text, io)) ? EXIT_OK : 1;
+    return (await write(args.output, text, io)) ? EXIT_OK : EXIT_USAGE;
   }
   const out = args.output ?? defaultViewerPath(view, args.trace);
-  if (!(await write(out, htmlOfView(view), io))) return 1;
+  if (args.output === undefined && !(await writable(out, io))) return EXIT_USAGE;
+  if (!(await write(out, htmlOfView(view), io))) return EXIT_USAGE;
   io.stdout(`wrote ${out} (${verdictLine(view)})\n`);
   if (args.open) {
     const failed = await io.open(resolve(out));
@@ -147,12 +154,19 @@ export async function runView(argv: readonly string[], io: ViewIo): Promise<numb
   return EXIT_OK;
 }
 
+/** Whether `path` can be written; if not, says why in one line. */
+async function writable(path: string, io: ViewIo): Promise<boolean> {
+  const why = await whyFileUnwritable(path);
+  if (why !== undefined) io.stderr(`ha-verify view: ${path}: ${why}\n`);
+  return why === undefined;
+}
+
 async function write(path: string, text: string, io: ViewIo): Promise<boolean> {
   try {
     await writeFileWhole(path, text);
     return true;
   } catch (e) {
-    io.stderr(`ha-verify view: cannot write ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}\n  check that the folder is writable\n`);
+    io.stderr(`ha-verify view: cannot write ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}\n`);
     return false;
   }
 }

@@ -1,0 +1,56 @@
+/**
+ * The summary of a verification run, as `verify` writes it: its result
+ * (as expected, not, or interrupted), the rows of the table, and the same
+ * as Markdown (`verify.md`, and GitHub's step summary).
+ */
+import type { CheckReport } from '../explore/check-scenario.js';
+import { duration, num } from './format.js';
+
+/** One row of the summary: a property of a scenario. */
+export interface VerifyRow {
+  scenario: string;
+  property: string;
+  kind: string;
+  expected: string;
+  verdict: string;
+  asExpected: boolean;
+  trace?: string;
+  replay?: string;
+  viewer?: string;
+}
+
+/** One kept trace of the manifest, replayed. */
+export interface KeptRow {
+  readonly trace: string;
+  readonly expect: string;
+  readonly ok: boolean;
+  readonly verdict: string;
+}
+
+/** How a run ended: every expectation holds, one does not, or Ctrl-C stopped it. */
+export type VerifyResult = 'as expected' | 'NOT as expected' | 'interrupted';
+
+/** The headline of a result, for the terminal and the Markdown. */
+export function resultLine(result: VerifyResult, checked: number, asked: number): string {
+  if (result === 'interrupted') return `INTERRUPTED: ${checked} of ${asked} scenario${asked === 1 ? '' : 's'} checked; what was found is shown, verdicts not reached are unknown`;
+  return result === 'as expected' ? 'every expectation holds' : 'NOT as expected';
+}
+
+/** Markdown cells hold no pipes or line breaks. */
+const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+
+/** The run as Markdown (`verify.md`, and what goes to GITHUB_STEP_SUMMARY). */
+export function verifyMarkdown(reports: readonly CheckReport[], rows: readonly VerifyRow[], kept: readonly KeptRow[], result: VerifyResult, asked: number): string {
+  const lines = ['# ha-verify verification run', '', `Result: **${resultLine(result, reports.length, asked)}**`, ''];
+  lines.push('| scenario | distinct states | depth | time |', '| --- | ---: | ---: | ---: |');
+  for (const r of reports) lines.push(`| ${r.scenario} | ${num(r.distinctStates)}${r.complete ? '' : ` (incomplete: ${r.stopReason ?? 'stopped'})`} | ${r.depth} | ${duration(r.durationMs)} |`);
+  lines.push('', '| scenario | property | expected | verdict | trace | replay |', '| --- | --- | --- | --- | --- | --- |');
+  for (const r of rows) {
+    lines.push(`| ${r.scenario} | ${r.property} | ${r.expected} | ${r.asExpected ? r.verdict : `**${r.verdict}**`} | ${cell(r.trace ?? '')} | ${cell(r.replay ?? '')} |`);
+  }
+  if (kept.length > 0) {
+    lines.push('', '| kept trace | expected | replay |', '| --- | --- | --- |');
+    for (const k of kept) lines.push(`| ${cell(k.trace)} | ${k.expect} | ${k.ok ? cell(k.verdict) : `**${cell(k.verdict)}**`} |`);
+  }
+  return lines.join('\n') + '\n';
+}
