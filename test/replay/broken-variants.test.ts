@@ -1,8 +1,8 @@
 /**
- * The two broken fixtures caught by replaying model traces, at the step
- * and on the variable reading the traces says. The traces are paths of the
- * model written as ITF (what `check` writes), replayed with the broken
- * node selected through the network's nodeFactory option.
+ * Broken variants caught by replaying model traces, at the step and on the
+ * variables a hand reading of the traces gives. The traces are paths of the
+ * model written as ITF (what `check` writes), replayed with the broken node
+ * selected through the network's nodeFactory option.
  */
 import { describe, expect, it } from 'vitest';
 import { findScenario } from '../../models/mnha/scenarios/index.js';
@@ -19,16 +19,17 @@ function modelTrace(scenario: string, labels: readonly ActionLabel[]): ItfTrace 
   return lockstepTrace(run, 'model', { property: '(none)', kind: 'path' });
 }
 
+const step = (name: string, n?: string): ActionLabel => ({ name, params: n === undefined ? {} : { n } });
+
 describe('higher-id-backs-off (split-brain resolution inverted on the local id)', () => {
   const trace = modelTrace('router-fault', SPLIT_BRAIN_RESOLUTION);
 
   it('the correct implementation follows the split brain and its resolution', () => {
-    expect(replayTrace(trace)).toMatchObject({ outcome: 'follows', steps: 8 });
+    expect(replayTrace(trace)).toMatchObject({ outcome: 'follows', steps: SPLIT_BRAIN_RESOLUTION.length });
   });
 
   it('broken on both nodes: departs at step 7, where n1 (id 1) must back off and stays active', () => {
-    const result = replayTrace(trace, { nodeFactory: BROKEN_NODES['higher-id-backs-off'] });
-    expect(result).toMatchObject({
+    expect(replayTrace(trace, { nodeFactory: BROKEN_NODES['higher-id-backs-off'].factory })).toMatchObject({
       outcome: 'departs',
       step: 7,
       action: 'ActiveOnStateIfLosesSplitBrain(n=n1)',
@@ -37,50 +38,29 @@ describe('higher-id-backs-off (split-brain resolution inverted on the local id)'
         { variable: 'activeRoute[n1]', expected: false, actual: true },
         { variable: 'backupRoute[n1]', expected: true, actual: false },
         { variable: 'adv[n1]', expected: 'medium', actual: 'high' },
+        // and n1 announces nothing: the model's "backup" is not in flight to n2
+        { variable: 'msgs[n2]' },
       ],
     });
-    expect(result).not.toHaveProperty('known');
   });
 
-  it('broken on n2 only: this trace does not reach the fault (n2 never hears n1 active), so it is followed', () => {
-    // n1 backs off at step 7 as it should; at step 8 the newest state n2 hears is n1's backup (n1's earlier active is
-    // superseded, as in the model), so the broken rule never runs
-    expect(replayTrace(trace, { nodeFactory: { n2: BROKEN_NODES['higher-id-backs-off'] } }).outcome).toBe('follows');
-  });
-
-  it('the shortest: n2 announces its activeness over the restored link before seeing it; n1 hears it at step 6', () => {
-    const labels: ActionLabel[] = [
-      { name: 'RouterMisbehaves', params: {} },
-      { name: 'HoldOnProbeReply', params: { n: 'n1' } },
-      { name: 'IclRestore', params: {} },
-      { name: 'HoldOnProbeReply', params: { n: 'n2' } },
-      { name: 'ActiveOnIclUp', params: { n: 'n1' } },
-      { name: 'ActiveOnStateIfLosesSplitBrain', params: { n: 'n1' } },
-    ];
-    const short = modelTrace('router-fault', labels);
-    const correct = replayTrace(short);
-    expect(correct.outcome).toBe('follows');
-    // n2's state reaches n1 as a heartbeat: n2 does not see the ICL, so it sent no state notification
-    expect(correct.outcome === 'follows' && correct.log[5]).toMatchObject({ stimulus: 'deliver STATE to n1', outcome: 'delivered-heartbeat' });
-    expect(replayTrace(short, { nodeFactory: BROKEN_NODES['higher-id-backs-off'] })).toMatchObject({
-      outcome: 'departs', step: 6, diff: [{ variable: 'srg1[n1]', expected: 'backup', actual: 'active' }, {}, {}, {}],
+  it('broken on n2 only: n2 reads n1\'s "active" at step 8 and, the higher id, must stay active but backs off', () => {
+    expect(replayTrace(trace, { nodeFactory: { n2: BROKEN_NODES['higher-id-backs-off'].factory } })).toMatchObject({
+      outcome: 'departs', step: 8, diff: [{ variable: 'srg1[n2]', expected: 'active', actual: 'backup' }, {}, {}, {}, {}],
     });
   });
 });
 
 describe('ineligible-keeps-active-route (an SRG1 monitor failure leaves the active-signal-route)', () => {
   // n1's probe is answered (ICL down at boot, the routers' tie-break prefers n1), then n1's SRG1 monitor fails
-  const trace = modelTrace('default', [
-    { name: 'HoldOnProbeReply', params: { n: 'n1' } },
-    { name: 'ActiveOnMon1Fail', params: { n: 'n1' } },
-  ]);
+  const trace = modelTrace('default', [step('HoldOnProbeReply', 'n1'), step('ActiveOnMon1Fail', 'n1')]);
 
   it('the correct implementation follows: ineligible, no signal route, advertising low', () => {
     expect(replayTrace(trace)).toMatchObject({ outcome: 'follows', steps: 2 });
   });
 
   it('broken on n1: departs at step 2 on activeRoute[n1] (and the preference it gives)', () => {
-    expect(replayTrace(trace, { nodeFactory: { n1: BROKEN_NODES['ineligible-keeps-active-route'] } })).toMatchObject({
+    expect(replayTrace(trace, { nodeFactory: { n1: BROKEN_NODES['ineligible-keeps-active-route'].factory } })).toMatchObject({
       outcome: 'departs',
       step: 2,
       action: 'ActiveOnMon1Fail(n=n1)',
@@ -88,6 +68,37 @@ describe('ineligible-keeps-active-route (an SRG1 monitor failure leaves the acti
         { variable: 'activeRoute[n1]', expected: false, actual: true },
         { variable: 'adv[n1]', expected: 'low', actual: 'high' },
       ],
+    });
+  });
+});
+
+describe('foreign-probe-reply (an answer to a probe the node did not send is taken)', () => {
+  // at boot both nodes probe; the routers tie toward n1, so n2's probe is answered to n1, which must drop it
+  const trace = modelTrace('default', [step('ProbeMisrouted', 'n2')]);
+
+  it('the correct implementation follows: nothing changes', () => {
+    expect(replayTrace(trace)).toMatchObject({ outcome: 'follows', steps: 1 });
+  });
+
+  it('broken on n1: n1 takes the answer and becomes active at step 1', () => {
+    expect(replayTrace(trace, { nodeFactory: { n1: BROKEN_NODES['foreign-probe-reply'].factory } })).toMatchObject({
+      outcome: 'departs', step: 1, action: 'ProbeMisrouted(n=n2)', diff: [{ variable: 'srg1[n1]', expected: 'hold', actual: 'active' }, {}, {}, {}],
+    });
+  });
+});
+
+describe('no-wait-for-answer (the stale-notice protection off in the implementation)', () => {
+  // the ICL comes up and n2 sees it; n2 fails and recovers while it sees the ICL: it must ask and wait
+  const trace = modelTrace('default', [step('IclRestore'), step('HoldOnIclUp', 'n2'), step('HoldOnMon1Fail', 'n2'), step('IneligibleOnMon1RecoverIfRecoveryWaits', 'n2')]);
+
+  it('the correct implementation follows: n2 back in hold, its ask out', () => {
+    expect(replayTrace(trace)).toMatchObject({ outcome: 'follows', steps: 4 });
+  });
+
+  it('broken on n2: departs at step 4 on awaiting[n2] and on the message it sends', () => {
+    expect(replayTrace(trace, { nodeFactory: { n2: BROKEN_NODES['no-wait-for-answer'].factory } })).toMatchObject({
+      outcome: 'departs', step: 4,
+      diff: [{ variable: 'awaiting[n2]', expected: 'asked', actual: 'idle' }, { variable: 'msgs[n1]' }],
     });
   });
 });

@@ -42,6 +42,23 @@ describe('the async-routes finding (split brain with a behaving router)', () => 
   });
 });
 
+describe('the stale-notices finding (split brain from a stale "ineligible", the router behaving)', () => {
+  it('is reproduced by the implementation without the protection: all 8 steps, n2 takes over on the stale notice', async () => {
+    const result = replayTrace(await trace('traces/stale-notices/NoSplitBrain.itf.json'));
+    expect(result.outcome).toBe('follows');
+    expect(steps(result)).toEqual([
+      'HoldOnMon1Fail(n=n1) -> failMonitor n1 srg1: changed',
+      'IclRestore -> restoreIcl: restored',
+      'HoldOnIclUp(n=n2) -> detectIclUp n2: detected',
+      'IneligibleOnIclUp(n=n1) -> detectIclUp n1: detected',
+      'IneligibleOnMon1RecoverOtherwise(n=n1) -> recoverMonitor n1 srg1: changed',
+      'HoldOnStateOtherwise(n=n1) -> deliver next message to n1: state: accepted',
+      'HoldOnProbeReply(n=n1) -> probe n1: answered',
+      'HoldOnStateIfHoldClaims(n=n2) -> deliver next message to n2: state: accepted',
+    ]);
+  });
+});
+
 describe('the manifest', () => {
   it('every kept trace does what its entry says', async () => {
     const report = await replayManifest('traces/manifest.json');
@@ -50,6 +67,8 @@ describe('the manifest', () => {
       ['router-fault/NoSplitBrain.itf.json', 'reproduces', true, 'reproduces the violation, as expected'],
       ['async-routes/NoSplitBrain.itf.json', 'reproduces', true, 'reproduces the violation, as expected'],
       ['async-routes/SplitBrainOnlyWithRouterFault.itf.json', 'reproduces', true, 'reproduces the violation, as expected'],
+      ['stale-notices/NoSplitBrain.itf.json', 'reproduces', true, 'reproduces the violation, as expected'],
+      ['stale-notices/SplitBrainOnlyWithRouterFault.itf.json', 'reproduces', true, 'reproduces the violation, as expected'],
       ['regressions/higher-id-backs-off.itf.json', 'departs', true, 'departs at step 7, as expected'],
     ]);
     expect(report.ok).toBe(true);
@@ -70,6 +89,8 @@ describe('the manifest', () => {
         { variable: 'activeRoute[n1]', expected: true, actual: false },
         { variable: 'backupRoute[n1]', expected: false, actual: true },
         { variable: 'adv[n1]', expected: 'high', actual: 'medium' },
+        // the correct n1 announces its backing off; the broken one, staying active, sent nothing
+        { variable: 'msgs[n2]' },
       ],
     });
   });
