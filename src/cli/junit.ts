@@ -43,9 +43,31 @@ export interface JunitKept {
   readonly verdict: string;
 }
 
+/** One scenario's whole-graph conformance. */
+export interface JunitConformance {
+  readonly scenario: string;
+  readonly transitions: number;
+  readonly departures: number;
+  readonly complete: boolean;
+  /** The first departure, as a line, if any. */
+  readonly example?: string;
+  readonly durationMs: number;
+}
+
+/** One broken variant of the implementation, caught or not. */
+export interface JunitVariant {
+  readonly variant: string;
+  readonly fault: string;
+  /** Empty when the variant was not caught. */
+  readonly caughtBy: string;
+  readonly durationMs: number;
+}
+
 /** Everything the XML is made from. */
 export interface JunitInput {
   readonly scenarios: readonly JunitScenario[];
+  readonly conformance?: readonly JunitConformance[];
+  readonly variants?: readonly JunitVariant[];
   /** Scenarios asked for but not checked (the run was interrupted first). */
   readonly notChecked: readonly string[];
   readonly verdicts: readonly JunitVerdict[];
@@ -118,6 +140,18 @@ function keptCase(k: JunitKept): Case {
   return { ...base, outcome: { tag: 'failure', message: `expected to ${k.expect} on replay: ${k.verdict}`, type: 'UnexpectedReplay', body: `${k.trace}: ${k.verdict}` } };
 }
 
+function conformanceCase(c: JunitConformance): Case {
+  const base = { classname: 'ha-verify.conformance', name: c.scenario, out: `${c.transitions} transitions replayed${c.complete ? '' : ' (bounded)'}` };
+  if (c.departures === 0) return base;
+  return { ...base, outcome: { tag: 'failure', message: `${c.departures} transition(s) depart from the model`, type: 'Departure', body: c.example ?? '' } };
+}
+
+function variantCase(v: JunitVariant): Case {
+  const base = { classname: 'ha-verify.broken-variants', name: v.variant };
+  if (v.caughtBy !== '') return { ...base, out: `${v.fault}: caught by ${v.caughtBy}` };
+  return { ...base, outcome: { tag: 'failure', message: `not caught by any model-based check: ${v.fault}`, type: 'UncaughtVariant' } };
+}
+
 /** The JUnit XML of a verification run (see the module comment). */
 export function junitXml(input: JunitInput): string {
   const suites: string[] = [];
@@ -139,6 +173,12 @@ export function junitXml(input: JunitInput): string {
     add(name, [{ classname: `ha-verify.${name}`, name: '(not checked)', outcome: { tag: 'skipped', message: 'the run was interrupted before this scenario' } }], 0);
   }
   if (input.kept.length > 0) add('kept traces', input.kept.map(keptCase), 0);
+  if (input.conformance !== undefined && input.conformance.length > 0) {
+    add('conformance', input.conformance.map(conformanceCase), input.conformance.reduce((t, c) => t + c.durationMs, 0));
+  }
+  if (input.variants !== undefined && input.variants.length > 0) {
+    add('broken variants', input.variants.map(variantCase), input.variants.reduce((t, v) => t + v.durationMs, 0));
+  }
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="ha-verify" tests="${tests}" failures="${failures}" errors="0" skipped="${skipped}" time="${seconds(total)}">`,

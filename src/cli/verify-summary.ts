@@ -4,7 +4,11 @@
  * as Markdown (`verify.md`, and GitHub's step summary).
  */
 import type { CheckReport } from '../explore/check-scenario.js';
+import type { ConformanceReport } from '../replay/conformance.js';
+import type { VariantResult } from '../replay/variants.js';
+import { conformanceRows } from './conformance-report.js';
 import { duration, num } from './format.js';
+import { variantRows } from './variant-report.js';
 
 /** One row of the summary: a property of a scenario. */
 export interface VerifyRow {
@@ -39,8 +43,19 @@ export function resultLine(result: VerifyResult, checked: number, asked: number)
 /** Markdown cells hold no pipes or line breaks. */
 const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 
+/** The implementation against the model: conformance per scenario, and the broken variants. */
+export interface ImplementationChecks {
+  readonly conformance: readonly ConformanceReport[];
+  readonly variants: readonly VariantResult[];
+  /** Why the variants were not run, if they were not. */
+  readonly variantsSkipped?: string;
+}
+
 /** The run as Markdown (`verify.md`, and what goes to GITHUB_STEP_SUMMARY). */
-export function verifyMarkdown(reports: readonly CheckReport[], rows: readonly VerifyRow[], kept: readonly KeptRow[], result: VerifyResult, asked: number): string {
+export function verifyMarkdown(
+  reports: readonly CheckReport[], rows: readonly VerifyRow[], kept: readonly KeptRow[], result: VerifyResult, asked: number,
+  impl: ImplementationChecks = { conformance: [], variants: [] },
+): string {
   const lines = ['# ha-verify verification run', '', `Result: **${resultLine(result, reports.length, asked)}**`, ''];
   lines.push('| scenario | distinct states | depth | time |', '| --- | ---: | ---: | ---: |');
   for (const r of reports) lines.push(`| ${r.scenario} | ${num(r.distinctStates)}${r.complete ? '' : ` (incomplete: ${r.stopReason ?? 'stopped'})`} | ${r.depth} | ${duration(r.durationMs)} |`);
@@ -51,6 +66,19 @@ export function verifyMarkdown(reports: readonly CheckReport[], rows: readonly V
   if (kept.length > 0) {
     lines.push('', '| kept trace | expected | replay |', '| --- | --- | --- |');
     for (const k of kept) lines.push(`| ${cell(k.trace)} | ${k.expect} | ${k.ok ? cell(k.verdict) : `**${cell(k.verdict)}**`} |`);
+  }
+  if (impl.conformance.length > 0) {
+    lines.push('', 'The implementation against the model, transition by transition:', '');
+    lines.push('| scenario | states | transitions | conform | departures | whole graph |', '| --- | ---: | ---: | ---: | ---: | --- |');
+    for (const r of conformanceRows(impl.conformance)) lines.push(`| ${r.map(cell).join(' | ')} |`);
+  }
+  if (impl.variants.length > 0) {
+    const caught = impl.variants.filter((v) => v.caught).length;
+    lines.push('', `Broken variants of the implementation caught by the model-based checks: ${caught} of ${impl.variants.length}`, '');
+    lines.push('| variant | fault | caught | by | where | step | action | variables |', '| --- | --- | --- | --- | --- | ---: | --- | --- |');
+    for (const r of variantRows(impl.variants)) lines.push(`| ${r.map(cell).join(' | ')} |`);
+  } else if (impl.variantsSkipped !== undefined) {
+    lines.push('', `Broken variants: not run (${cell(impl.variantsSkipped)})`);
   }
   return lines.join('\n') + '\n';
 }

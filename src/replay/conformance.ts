@@ -183,7 +183,15 @@ export async function checkConformance(scenario: Scenario, options: ConformanceO
         }
         if (tree) stack.push({ state: target, driver: freshAt(target) });
       }
-      if (options.onProgress && transitions % 20_000 === 0) options.onProgress(transitions, graph!.edges);
+      if (transitions % 20_000 === 0) {
+        options.onProgress?.(transitions, graph!.edges);
+        // let Ctrl-C (and whatever else waits on the event loop) in
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        if (options.signal?.aborted) {
+          stopped = true;
+          break;
+        }
+      }
     }
   }
   examples.sort((a, b) => a.path.length - b.path.length);

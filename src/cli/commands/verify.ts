@@ -8,7 +8,9 @@ import { existsSync } from 'node:fs';
 import { appendFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type CheckReport, allAsExpected, checkScenario } from '../../explore/check-scenario.js';
-import { type ReplayResult, replayManifest, replayTrace } from '../../replay/index.js';
+import { type ConformanceReport, type ReplayResult, checkConformance, replayManifest, replayTrace } from '../../replay/index.js';
+import type { VariantResult } from '../../replay/variants.js';
+import { checkVariantsInWorkers } from '../../replay/variants-parallel.js';
 import { readItfTraceFile } from '../../trace/index.js';
 import { writeIndexHtml, writeTraceHtml } from '../../viewer/index.js';
 import { parseArgs } from '../args.js';
@@ -19,6 +21,9 @@ import { requireWritableFile, requireWritableFolder } from '../output-paths.js';
 import { interruptSignal, printProgress } from '../progress.js';
 import { SCENARIOS, scenarioNamed } from '../scenario-lookup.js';
 import { type VerifyResult, type VerifyRow, resultLine, verifyMarkdown } from '../verify-summary.js';
+import { loadVariants } from '../broken-variants.js';
+import { conformanceRows } from '../conformance-report.js';
+import { scenariosBySize, variantRows } from '../variant-report.js';
 import { writeFileAtomic } from '../write-atomic.js';
 
 const HELP = `usage: ha-verify verify [options]
@@ -37,6 +42,14 @@ kept trace), which CI systems show as test results. When the environment
 variable GITHUB_STEP_SUMMARY names a file (GitHub Actions sets it), verify
 appends verify.md to it, so the run's page shows the table.
 
+Then the implementation against the model, with no hand-written test:
+whole-graph conformance replays every transition of each scenario's state
+graph against src/impl (a graph of more than --conformance-states states is
+replayed over its first that many states, in breadth-first order, and said
+bounded; 'ha-verify conformance' replays it whole), and every broken variant
+of the implementation kept in test/impl/fixtures must be caught by the
+model-based checks ('ha-verify mutants'), on a second worker thread meanwhile.
+
 Ctrl-C stops the run: the result is INTERRUPTED (on the terminal, in
 verify.md, and "result": "interrupted" in verify.json), what was found is
 kept, and verdicts not reached are unknown (skipped in the JUnit XML).
@@ -47,15 +60,20 @@ options:
   --traces DIR      where traces go (default: traces)
   --reports DIR     where reports go (default: reports)
   --junit FILE      also write the verdicts as JUnit XML to FILE
-  --no-replay       do not replay counterexamples
+  --no-replay       do not replay counterexamples, kept traces, conformance
+                    or broken variants (the model alone)
+  --conformance-states N
+                    most states of a graph replayed whole (default 50000)
+  --no-mutants      do not put the broken variants through the checks
   --quiet           no progress lines on stderr
   --debug           show the stack trace of an unexpected error
 
 Output paths (--traces, --reports, --junit, GITHUB_STEP_SUMMARY) are checked
 before anything runs: one that cannot be written is a usage error.
 
-exit status: 0 when every expectation holds (verdicts and replays); 1 when
-one does not, or the run was interrupted; 2 usage error, or a report that
+exit status: 0 when every expectation holds (verdicts, replays, no
+departure, every variant caught); 1 when one does not, or the run was
+interrupted; 2 usage error, or a report that
 could not be written after all (the results are printed first).`;
 
 /** Replays one trace file against the implementation: a one-line summary and the result for the viewer. */
@@ -82,7 +100,9 @@ export const command: Command = {
     const { options, positional } = parseArgs(argv, {
       scenario: { type: 'string' }, json: { type: 'boolean' }, traces: { type: 'string' }, reports: { type: 'string' },
       junit: { type: 'string' }, 'no-replay': { type: 'boolean' }, quiet: { type: 'boolean' },
+      'conformance-states': { type: 'integer', min: 1 }, 'no-mutants': { type: 'boolean' },
     });
+    const conformanceStates = (options['conformance-states'] as number | undefined) ?? 50_000;
     if (positional.length > 0) throw new UsageError(`unexpected argument '${positional[0]}'`);
     const scenarios = options.scenario ? String(options.scenario).split(',').map((n) => scenarioNamed(n)) : SCENARIOS;
     const tracesDir = (options.traces as string | undefined) ?? 'traces';
@@ -101,6 +121,27 @@ export const command: Command = {
     const rows: VerifyRow[] = [];
     const started = performance.now();
     const startedAt = new Date().toISOString().slice(0, 19);
+    // The broken variants go to a worker thread at once, so that they run beside the checks.
+    let variants: Promise<VariantResult[]> = Promise.resolve([]);
+    let variantsSkipped: string | undefined;
+    if (options['no-replay'] || options['no-mutants']) {
+      variantsSkipped = options['no-replay'] ? '--no-replay' : '--no-mutants';
+    } else {
+      const loaded = await loadVariants();
+      if (!loaded.ok) variantsSkipped = loaded.message;
+      else {
+        const keptManifest = [join(tracesDir, 'manifest.json'), join('traces', 'manifest.json')].find((m) => existsSync(m));
+        variants = checkVariantsInWorkers({
+          variantsModule: loaded.module,
+          names: loaded.variants.map((v) => v.name),
+          scenarios: scenariosBySize(SCENARIOS).map((s) => s.name),
+          workers: 1,
+          signal: interrupt.signal,
+          ...(keptManifest === undefined ? {} : { manifest: keptManifest }),
+        });
+      }
+    }
+    const conformance: ConformanceReport[] = [];
     try {
       for (const sc of scenarios) {
         if (interrupt.signal.aborted) break;
@@ -123,9 +164,19 @@ export const command: Command = {
           rows.push(row);
         }
       }
+      if (!options['no-replay']) {
+        for (const sc of scenarios) {
+          if (interrupt.signal.aborted) break;
+          const graph = reports.find((r) => r.scenario === sc.name)?.distinctStates ?? Infinity;
+          if (!options.quiet) process.stderr.write(`conformance of ${sc.name}...\n`);
+          conformance.push(await checkConformance(sc, { signal: interrupt.signal, ...(graph > conformanceStates ? { maxStates: conformanceStates } : {}) }));
+        }
+        if (!options.quiet && variantsSkipped === undefined && !interrupt.signal.aborted) process.stderr.write('waiting for the broken variants...\n');
+      }
     } finally {
       interrupt.dispose();
     }
+    const variantResults = await variants;
     const interrupted = interrupt.signal.aborted;
     const complete = reports.length === scenarios.length && reports.every((r) => r.complete);
     const replayOk = rows.every((r) => !r.replay || !r.replay.startsWith('error'));
@@ -133,7 +184,9 @@ export const command: Command = {
     const manifest = [join(tracesDir, 'manifest.json'), join('traces', 'manifest.json')].find((m) => existsSync(m));
     const kept = options['no-replay'] || !manifest || interrupted ? undefined : await replayKept(manifest);
     const keptOk = !kept || kept.every((k) => k.ok);
-    const ok = complete && reports.every(allAsExpected) && replayOk && keptOk;
+    const conformanceOk = conformance.every((c) => c.departures === 0);
+    const variantsOk = variantResults.every((v) => v.caught);
+    const ok = complete && reports.every(allAsExpected) && replayOk && keptOk && conformanceOk && variantsOk;
     const result: VerifyResult = interrupted ? 'interrupted' : ok ? 'as expected' : 'NOT as expected';
     const summary = {
       result,
@@ -144,8 +197,18 @@ export const command: Command = {
       ...(interrupted ? { notChecked: scenarios.slice(reports.length).map((s) => s.name) } : {}),
       rows,
       kept: kept ?? [],
+      conformance: conformance.map((c) => ({
+        scenario: c.scenario, states: c.states, transitions: c.transitions, conform: c.conform, departures: c.departures,
+        complete: c.complete, ...(c.complete ? {} : { bound: `first ${c.states} states in breadth-first order` }), durationMs: Math.round(c.durationMs),
+        examples: c.examples,
+      })),
+      mutants: variantsSkipped !== undefined
+        ? { skipped: variantsSkipped }
+        : { caught: variantResults.filter((v) => v.caught).length, total: variantResults.length, variants: variantResults },
     };
-    const md = verifyMarkdown(reports, rows, kept ?? [], result, scenarios.length);
+    const md = verifyMarkdown(reports, rows, kept ?? [], result, scenarios.length, {
+      conformance, variants: variantResults, ...(variantsSkipped === undefined ? {} : { variantsSkipped }),
+    });
 
     // Written whole, each; one that fails is said after the results, which are printed anyway.
     const written: string[] = [];
@@ -170,6 +233,11 @@ export const command: Command = {
         notChecked: summary.notChecked ?? [],
         verdicts: rows,
         kept: kept ?? [],
+        conformance: conformance.map((c) => ({
+          scenario: c.scenario, transitions: c.transitions, departures: c.departures, complete: c.complete, durationMs: c.durationMs,
+          ...(c.examples[0] === undefined ? {} : { example: `${c.examples[0].path.map((l) => l.name).join(', ')}: ${c.examples[0].diff.map((d) => d.variable).join(', ')}` }),
+        })),
+        variants: variantResults.map((v) => ({ variant: v.variant, fault: v.fault, caughtBy: v.caught ? `${v.by.check} (${v.by.where}, step ${v.by.step})` : '', durationMs: v.durationMs })),
         interrupted,
         timestamp: startedAt,
       });
@@ -196,6 +264,18 @@ export const command: Command = {
         out.push('');
       }
       if (interrupted && manifest && !options['no-replay']) out.push('kept counterexamples: not replayed (interrupted)');
+      if (conformance.length > 0) {
+        out.push('the implementation against the model, every transition replayed:');
+        out.push(table(['scenario', 'states', 'transitions', 'conform', 'departures', 'whole graph'], conformanceRows(conformance)));
+        out.push('');
+      }
+      if (variantResults.length > 0) {
+        out.push(`broken variants of the implementation, ${variantResults.filter((v) => v.caught).length} of ${variantResults.length} caught by the model-based checks:`);
+        out.push(table(['variant', 'caught', 'by', 'where', 'step', 'variables'], variantRows(variantResults).map((r) => [r[0], r[2], r[3], r[4], r[5], r[7]])));
+        out.push('');
+      } else if (variantsSkipped !== undefined && !options['no-replay'] && !options['no-mutants']) {
+        out.push(`broken variants: not run (${variantsSkipped})`, '');
+      }
       if (written.length > 0) out.push(`reports: ${written.join(', ')}`);
       out.push(`result: ${resultLine(result, reports.length, scenarios.length)}`);
       process.stdout.write(out.join('\n') + '\n');
