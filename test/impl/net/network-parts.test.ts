@@ -34,15 +34,31 @@ describe('path selection (MNHA.md section 2)', () => {
 describe('ICL queues', () => {
   it('are FIFO per direction and single-stepped; dropping loses only the head', () => {
     const net = network();
-    net.detectIclUp('n1');
-    net.detectIclUp('n2');
-    expect(net.observe().icl.inFlight.toN1.map((m) => m.kind)).toEqual(['state']);
+    net.detectIclUp('n1'); // n1's contact notice: seq 1, hold
+    net.detectIclUp('n2'); // n2's contact notice: seq 1, hold
+    net.failMonitor('n1', 1); // n1's SRG1 change: seq 2, ineligible
+    const summary = (to: 'n1' | 'n2'): [number, string][] =>
+      net.observe().icl.inFlight[to === 'n1' ? 'toN1' : 'toN2'].map((m) => [m.kind === 'heartbeat' ? 0 : m.seq, m.kind === 'state' ? m.srg1 : m.kind]);
+    expect(summary('n2')).toEqual([[1, 'hold'], [2, 'ineligible']]);
+    expect(summary('n1')).toEqual([[1, 'hold']]);
     expect(net.dropNext('n1').outcome).toBe('dropped');
     expect(net.dropNext('n1')).toEqual({ outcome: 'empty' });
-    const delivered = net.deliverNext('n2');
-    expect(delivered.outcome).toBe('delivered');
-    // n2 answers n1's hello
-    expect(net.observe().icl.inFlight.toN1.map((m) => (m.kind === 'state' ? m.hello : m.kind))).toEqual([false]);
+    // the head toward n2 is the older notice; the newer one is still there after it is lost
+    expect(net.dropNext('n2')).toMatchObject({ outcome: 'dropped', message: { seq: 1, srg1: 'hold' } });
+    expect(summary('n2')).toEqual([[2, 'ineligible']]);
+    expect(net.deliverNext('n2')).toMatchObject({ outcome: 'delivered', message: { seq: 2, srg1: 'ineligible' }, taken: 'accepted' });
+    expect(summary('n2')).toEqual([]);
+  });
+
+  it('carry no reply to a notice that changes nothing at its reader', () => {
+    const net = network();
+    net.detectIclUp('n1');
+    net.detectIclUp('n2');
+    // n2 reads n1 in hold: hold against hold, no priorities, no ask: no decision, so nothing to announce
+    net.deliverNext('n2');
+    expect(net.observe().icl.inFlight.toN1.map((m) => m.kind)).toEqual(['state']); // only n2's own contact notice
+    net.deliverNext('n1');
+    expect(net.observe().icl.inFlight).toEqual({ toN1: [], toN2: [] });
   });
 
   it('deliver on the clock after their latency', () => {

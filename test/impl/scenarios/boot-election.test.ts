@@ -19,7 +19,7 @@ describe('boot election by probe (MNHA.md section 3, steps 1-4)', () => {
   it('the node on the router preferred path gets the answer, becomes active; the other learns it and becomes backup', () => {
     const net = network({ tieBreak: { r1: 'n2', r2: 'n2' } });
     net.detectIclUp('n1');
-    expect(net.deliverAll()).toBe(2); // n1's hello, n2's answer
+    expect(net.deliverAll()).toBe(2); // n1's contact notice, then n2's (it notices the ICL on reading n1's)
     // in contact, no priorities: the probe decides, so both still probe
     expect(srg1(net, 'n1').probing).toBe(true);
     expect(srg1(net, 'n2').probing).toBe(true);

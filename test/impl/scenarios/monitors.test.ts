@@ -3,6 +3,7 @@
  * the SRG threshold, and the three recovery cases of the Decision.
  */
 import { describe, expect, it } from 'vitest';
+import type { MnhaNetwork } from '../../../src/impl/index.js';
 import { ROLE, bootInContact, network, srg1, states } from '../helpers.js';
 
 describe('SRG1 monitor failure to ineligible and back', () => {
@@ -22,11 +23,13 @@ describe('SRG1 monitor failure to ineligible and back', () => {
     expect(srg1(net, 'n1')).toMatchObject(ROLE.ineligible);
     expect(net.failMonitor('n1', 1)).toBe('unchanged');
 
-    // recovery with the ICL up and the peer active: backup (Decision)
+    // recovery with the ICL up and the peer active: backup (Decision), asking its peer (waitForAnswer)
     expect(net.recoverMonitor('n1', 1)).toBe('changed');
-    expect(srg1(net, 'n1')).toMatchObject({ ...ROLE.backup, failedMonitors: [] });
+    expect(srg1(net, 'n1')).toMatchObject({ ...ROLE.backup, failedMonitors: [], ask: 'asked' });
+    expect(net.observe().icl.inFlight.toN2).toMatchObject([{ kind: 'state', srg1: 'backup', flag: 'ask' }]);
     net.deliverAll();
     expect(states(net)).toEqual({ n1: 'backup', n2: 'active' });
+    expect(srg1(net, 'n1').ask).toBe('idle');
   });
 
   it('recovery with the ICL down goes to hold and probes; unanswered, it stays in hold', () => {
@@ -43,17 +46,37 @@ describe('SRG1 monitor failure to ineligible and back', () => {
     expect(srg1(net, 'n1')).toMatchObject(ROLE.holdProbing);
   });
 
-  it('recovery with the ICL up and the peer not active elects as at boot: a lone eligible node becomes active', () => {
-    const net = network();
+  /** n1 then n2 go ineligible, every notice delivered: both ineligible, each knowing the other is. */
+  function bothIneligible(net: MnhaNetwork): void {
     bootInContact(net);
     net.failMonitor('n1', 1);
     net.deliverAll(); // n2 active
     net.failMonitor('n2', 1);
-    net.deliverAll(); // both ineligible
+    net.deliverAll();
     expect(states(net)).toEqual({ n1: 'ineligible', n2: 'ineligible' });
+  }
+
+  it('recovery with the ICL up and the peer not active asks first; answered, a lone eligible node becomes active', () => {
+    const net = network();
+    bothIneligible(net);
     net.recoverMonitor('n1', 1);
-    // n1's peer is ineligible: n1 is the only candidate
-    expect(srg1(net, 'n1')).toMatchObject(ROLE.active);
+    // hold, asking: it claims nothing and does not probe until answered (PROTOCOL.md "Asking")
+    expect(srg1(net, 'n1')).toMatchObject({ ...ROLE.holdProbing, probing: false, ask: 'asked' });
+    expect(net.observe().icl.inFlight.toN2).toMatchObject([{ kind: 'state', srg1: 'hold', flag: 'ask' }]);
+    net.deliverNext('n2');
+    // the answer: n2's state, unchanged (ineligible)
+    expect(net.observe().icl.inFlight.toN1).toMatchObject([{ kind: 'state', srg1: 'ineligible', flag: 'answer' }]);
+    net.deliverNext('n1');
+    // its peer is ineligible: n1 is the only candidate
+    expect(srg1(net, 'n1')).toMatchObject({ ...ROLE.active, ask: 'idle' });
+  });
+
+  it('without waitForAnswer, recovery with the ICL up and the peer not active elects at once, as at boot', () => {
+    const net = network({ waitForAnswer: false });
+    bothIneligible(net);
+    net.recoverMonitor('n1', 1);
+    expect(srg1(net, 'n1')).toMatchObject({ ...ROLE.active, ask: 'idle' });
+    expect(net.observe().icl.inFlight.toN2).toMatchObject([{ kind: 'state', srg1: 'active', flag: 'none' }]);
   });
 
   it('weighted monitors fail the SRG only when the failed weights reach the threshold', () => {

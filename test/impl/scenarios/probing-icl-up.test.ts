@@ -31,17 +31,30 @@ describe('probing while the ICL is up', () => {
   it('a node in hold stops probing once it knows its peer is backup, and the backup takes over without a probe', () => {
     const net = network();
     cutAfterElection(net);
-    net.detectIclUp('n1');
+    net.detectIclUp('n1'); // contact notices cross: n1 in hold, n2 backup
     net.detectIclUp('n2');
-    net.dropNext('n2'); // n1's hello: n2 will hear n1's state below
-    net.deliverNext('n1'); // n2's hello: n1 (hold) learns its peer is backup and answers
+    net.deliverNext('n1'); // n1 (hold) reads its peer backup: no priorities, so it neither claims nor probes
     expect(srg1(net, 'n1')).toMatchObject({ state: 'hold', probing: false });
     expect(net.probe('n1')).toBe('not-probing');
-    net.deliverNext('n2'); // n1's answer: its peer is in hold
+    net.deliverNext('n2'); // n2 (backup) reads its peer in hold: the routers already prefer n2, it claims
     expect(srg1(net, 'n2')).toMatchObject(ROLE.active);
     net.deliverAll();
     expect(states(net)).toEqual({ n1: 'backup', n2: 'active' });
     expect(net.observe().probeResponder.answeredOffPath).toBe(false);
+  });
+
+  it('with the ICL seen and the peer not yet known, nobody probes', () => {
+    const net = network();
+    net.detectIclUp('n1');
+    expect(srg1(net, 'n1')).toMatchObject({ state: 'hold', probing: false });
+    expect(net.probe('n1')).toBe('not-probing');
+    // n2 has not noticed the ICL: it still probes
+    expect(srg1(net, 'n2')).toMatchObject(ROLE.holdProbing);
+    net.deliverNext('n2');
+    // n2 now sees the ICL and knows n1 in hold: hold against hold, no priorities, no ask: the probe decides
+    expect(srg1(net, 'n2')).toMatchObject(ROLE.holdProbing);
+    net.deliverNext('n1');
+    expect(srg1(net, 'n1')).toMatchObject(ROLE.holdProbing);
   });
 
   it('a backup leaves activeness to a peer in hold that the priorities prefer', () => {
@@ -57,6 +70,34 @@ describe('probing while the ICL is up', () => {
     net.deliverAll();
     // n1 in hold hears a backup peer: the priorities elect n1, n2 stays backup
     expect(states(net)).toEqual({ n1: 'active', n2: 'backup' });
+  });
+});
+
+describe('probe answers the node did not ask for (PROTOCOL.md "Probing")', () => {
+  it('an answer to the peer\'s probe reaching a probing node is dropped', () => {
+    const net = network();
+    expect(srg1(net, 'n2')).toMatchObject(ROLE.holdProbing);
+    expect(net.strayProbeReply('n2')).toBe('ignored');
+    expect(states(net)).toEqual({ n1: 'hold', n2: 'hold' });
+  });
+
+  it('a late answer to its own probe, reaching a node that no longer probes, is dropped', () => {
+    const net = network();
+    expect(net.probe('n1', { lose: true })).toBe('lost');
+    net.detectIclUp('n1'); // the peer is unknown: n1 stops probing
+    expect(srg1(net, 'n1').probing).toBe(false);
+    expect(net.strayProbeReply('n1')).toBe('ignored');
+    expect(srg1(net, 'n1')).toMatchObject({ state: 'hold', probing: false });
+  });
+
+  it('an answer to the peer\'s probe does not promote a backup probing after an ICL loss either', () => {
+    const net = network();
+    bootInContact(net);
+    net.cutIcl();
+    net.detectIclLoss('n2');
+    expect(srg1(net, 'n2')).toMatchObject({ ...ROLE.backup, probing: true });
+    expect(net.strayProbeReply('n2')).toBe('ignored');
+    expect(srg1(net, 'n2')).toMatchObject({ ...ROLE.backup, probing: true });
   });
 });
 
