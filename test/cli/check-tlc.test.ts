@@ -50,13 +50,14 @@ describe('ha-verify check --engine tlc', () => {
     const r = run(['check', '--scenario', 'router-fault', '--engine', 'tlc', '--out', out]);
     expect(r.code).toBe(0);
     const trace = join(out, 'router-fault', 'NoSplitBrain.itf.json');
-    expect(r.out).toContain('engine tlc: 12,448 distinct states, 106,509 generated, depth 23');
+    expect(r.out).toContain('engine tlc: 43,368 distinct states, 412,733 generated, depth 35');
     expect(r.out).toMatch(new RegExp(`^NoSplitBrain\\s+invariant\\s+violated\\s+violated\\s+${trace.replace(/[.]/g, '\\.')} \\(4 states\\)$`, 'm'));
     expect(r.out).toContain('result: every verdict as expected');
-    // Progress from TLC's own reports: the first of run 2 is at 234 distinct states (router-fault.progress2.tool.out).
-    expect(r.err).toContain('router-fault (TLC run 1): checking 20 properties');
+    // Progress from TLC's own reports: the first of run 2 is at 227 distinct states (router-fault.progress2.tool.out).
+    // 13 invariants but TypeOK, 7 liveness properties and deadlock (MC_router_fault.cfg)
+    expect(r.err).toContain('router-fault (TLC run 1): checking 21 properties');
     expect(r.err).toContain('router-fault (TLC run 1): NoSplitBrain violated');
-    expect(r.err).toMatch(/^router-fault \(TLC run 2\): 234 distinct states, 143 queued, depth 5, /m);
+    expect(r.err).toMatch(/^router-fault \(TLC run 2\): 227 distinct states, 130 queued, depth 5, /m);
     expect(r.leftInTmp).toEqual([]);
     expect(existsSync(trace)).toBe(true);
 
@@ -74,7 +75,7 @@ describe('ha-verify check --engine tlc', () => {
     expect(r.code).toBe(0);
     expect(r.err).toBe('');
     const report = JSON.parse(r.out);
-    expect(report).toMatchObject({ scenario: 'router-fault', engine: 'tlc', complete: true, distinctStates: 12448, runs: 2 });
+    expect(report).toMatchObject({ scenario: 'router-fault', engine: 'tlc', complete: true, distinctStates: 43368, runs: 2 });
     const nsb = report.properties.find((p: { name: string }) => p.name === 'NoSplitBrain');
     expect(nsb).toEqual({ name: 'NoSplitBrain', kind: 'invariant', expected: 'violated', verdict: 'violated' });
     // Not even the default traces/ folder.
@@ -84,7 +85,7 @@ describe('ha-verify check --engine tlc', () => {
   it('--max-states stops TLC at its first progress report past the limit: incomplete, exit 1', () => {
     const r = run(['check', '--scenario', 'router-fault', '--engine', 'tlc', '--no-traces', '--max-states', '2000'], { FAKE_MODE: 'hang' });
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/engine tlc: at least 2,(175|442) distinct states, .* INCOMPLETE \(limit\)/);
+    expect(r.out).toMatch(/engine tlc: at least 2,(169|658|974) distinct states, .* INCOMPLETE \(limit\)/);
     expect(r.out).toMatch(/^NoSplitBrain\s+invariant\s+violated\s+violated/m);
     expect(r.out).toMatch(/^Deadlock\s+deadlock\s+holds\s+unknown {2}<-- NOT AS EXPECTED/m);
     expect(r.leftInTmp).toEqual([]);
@@ -101,12 +102,12 @@ describe('ha-verify check --engine tlc', () => {
     child.stderr.on('data', (d: Buffer) => {
       err += d.toString();
       // The last report the fake prints before it waits, as TLC would go on.
-      if (err.includes('2,442 distinct states') && !child.killed) child.kill('SIGINT');
+      if (err.includes('2,974 distinct states') && !child.killed) child.kill('SIGINT');
     });
     const code = await new Promise<number | null>((done) => child.on('close', (c) => done(c)));
     expect(err).toContain('interrupted: stopping and reporting what was found');
     expect(code).toBe(1);
-    expect(out).toContain('engine tlc: at least 2,442 distinct states, 13,139 generated, depth 9');
+    expect(out).toContain('engine tlc: at least 2,974 distinct states, 17,732 generated, depth 10');
     expect(out).toContain('INCOMPLETE (interrupted)');
     expect(out).toMatch(/^NoSplitBrain\s+invariant\s+violated\s+violated/m);
     expect(out).toContain('result: NOT as expected');
@@ -142,14 +143,14 @@ describe('ha-verify check --engine both', () => {
     const out = join(work, 'traces-both');
     const r = run(['check', '--scenario', 'router-fault', '--engine', 'both', '--out', out, '--quiet']);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/^engine builtin: 12,448 distinct states/m);
-    expect(r.out).toMatch(/^engine tlc: 12,448 distinct states/m);
+    expect(r.out).toMatch(/^engine builtin: 43,368 distinct states/m);
+    expect(r.out).toMatch(/^engine tlc: 43,368 distinct states/m);
     expect(r.out).toMatch(/^property\s+kind\s+expected\s+builtin\s+tlc\s+traces$/m);
     const builtin = join(out, 'router-fault', 'NoSplitBrain.itf.json');
     const tlc = join(out, 'router-fault', 'NoSplitBrain.tlc.itf.json');
     expect(r.out).toMatch(/^NoSplitBrain\s+invariant\s+violated\s+violated\s+violated\s+\S+NoSplitBrain\.itf\.json, \S+NoSplitBrain\.tlc\.itf\.json$/m);
     expect(r.out).toMatch(/^Deadlock\s+deadlock\s+holds\s+holds\s+holds$/m);
-    expect(r.out).toContain('engines agree: 12,448 distinct states, same verdict for every property');
+    expect(r.out).toContain('engines agree: 43,368 distinct states, same verdict for every property');
     // The two engines found the same counterexample, state for state.
     const states = (f: string) => (JSON.parse(readFileSync(f, 'utf8')) as { states: Record<string, unknown>[] }).states.map(({ '#meta': _m, ...s }) => s);
     expect(states(tlc)).toEqual(states(builtin));

@@ -36,11 +36,22 @@ describe('ha-verify verify', () => {
     // GitHub's step summary: appended to, not overwritten.
     expect(readFileSync(stepSummary, 'utf8')).toBe(`## an earlier step\n${md}\n`);
 
-    // JUnit: a test case per scenario and property and per kept trace; a failure per unexpected verdict (none here).
+    // The implementation against the model: every transition of both scenarios replayed, no departure, and every
+    // broken variant caught (the same counts ha-verify conformance and ha-verify mutants print)
+    expect(summary.conformance.map((c: { scenario: string; departures: number; complete: boolean }) => [c.scenario, c.departures, c.complete]))
+      .toEqual([['default', 0, true], ['router-fault', 0, true]]);
+    for (const c of summary.conformance) expect(c.conform).toBe(c.transitions);
+    expect(summary.conformance[1].states).toBe(summary.scenarios[1].distinctStates);
+    expect(summary.mutants.caught).toBe(summary.mutants.total);
+    expect(summary.mutants.total).toBeGreaterThanOrEqual(14);
+    expect(md).toContain(`Broken variants of the implementation caught by the model-based checks: ${summary.mutants.total} of ${summary.mutants.total}`);
+
+    // JUnit: a test case per scenario and property, per kept trace, per scenario's conformance and per broken variant;
+    // a failure per unexpected verdict (none here).
     const xml = parseXml(readFileSync(junit, 'utf8'));
     const rows = summary.rows as { scenario: string; property: string; asExpected: boolean }[];
     const cases = all(xml, 'testcase');
-    expect(cases).toHaveLength(rows.length + summary.kept.length);
+    expect(cases).toHaveLength(rows.length + summary.kept.length + summary.conformance.length + summary.mutants.total);
     expect(cases.slice(0, rows.length).map((c) => [c.attrs.classname, c.attrs.name])).toEqual(rows.map((w) => [`ha-verify.${w.scenario}`, w.property]));
     expect(all(xml, 'failure')).toHaveLength(rows.filter((w) => !w.asExpected).length);
     expect(xml.attrs.failures).toBe('0');

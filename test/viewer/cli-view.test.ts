@@ -118,7 +118,8 @@ describe('ha-verify view', () => {
     writeFileSync(printed, r.stdout);
     const a = io();
     expect(await runView(['--text', '--no-color', regression, '--replay', printed], a)).toBe(0);
-    expect(a.out.split('\n')[2]).toBe('replay: the implementation departs at step 7 (ActiveOnStateIfLosesSplitBrain(n=n1)): 4 variables differ');
+    // srg1, activeRoute, backupRoute and adv of n1, and the messages in flight to n2 (the correct n1 announces its backup)
+    expect(a.out.split('\n')[2]).toBe('replay: the implementation departs at step 7 (ActiveOnStateIfLosesSplitBrain(n=n1)): 5 variables differ');
     const b = io();
     expect(await runView(['--text', '--no-color', fixturePath(SPLIT_BRAIN), '--replay', printed], b)).toBe(0);
     // Its own entry (whatever replay made of this older fixture), not the regression's.
