@@ -5,6 +5,14 @@
 // runs (a missing dependency) gets one line too, the stack only with --debug.
 import { register } from 'tsx/esm/api';
 
+// A reader that goes away (`ha-verify ... | head`) is not an error of the command.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err) => {
+    if (err?.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+}
+
 try {
   register();
   const { main } = await import('../src/cli/main.ts');
