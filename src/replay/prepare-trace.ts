@@ -52,7 +52,8 @@ export function paramsOf(scenario: Scenario): MnhaParams {
   return scenario.params as unknown as MnhaParams;
 }
 
-function prepareStep(fm: FlatModel, name: string, picks: Readonly<Record<string, PlainValue>>, at: number): PreparedStep | ReplayError {
+/** An action of the model by name, with its parameters decoded and its stimulus known; or why not. */
+export function prepareStep(fm: FlatModel, name: string, picks: Readonly<Record<string, PlainValue>>, at: number): PreparedStep | ReplayError {
   const action = fm.actions.find((a) => a.name === name);
   if (action === undefined) {
     return replayError('UNKNOWN_ACTION', `step ${at}: unknown action '${name}' (not an action of the ${fm.name} model)`, HINT_REGENERATE, at);
@@ -73,6 +74,40 @@ function prepareStep(fm: FlatModel, name: string, picks: Readonly<Record<string,
   return { action, picks: values };
 }
 
+/** The scenario a trace's `#meta` names (or `scenario` when given), or an error naming the known ones. */
+export function scenarioOfMeta(meta: Readonly<Record<string, unknown>> | undefined, scenario?: Scenario): Scenario | ReplayError {
+  const named = meta?.scenario;
+  const sc = scenario ?? (typeof named === 'string' ? findScenario(named) : undefined);
+  if (sc !== undefined) return sc;
+  const known = SCENARIOS.map((s) => s.name).join(', ');
+  return typeof named === 'string'
+    ? replayError('UNKNOWN_SCENARIO', `the trace names scenario '${named}', which does not exist (one of: ${known})`, 'regenerate the trace or name its scenario')
+    : replayError('UNKNOWN_SCENARIO', 'the trace does not name its scenario (#meta.scenario)', `add "scenario" to the trace's #meta (one of: ${known})`);
+}
+
+/** The error of a trace that lacks one of the model's variables. */
+export function missingVariable(name: string, sc: Scenario): ReplayError {
+  return replayError('MALFORMED_TRACE', `the trace has no variable '${name}' of the ${sc.name} model`, HINT_REGENERATE);
+}
+
+/** Whether a decoded state is the error it may be instead. */
+export function isReplayError(x: ModelState | ReplayError): x is ReplayError {
+  return (x as ReplayError).outcome === 'error' && typeof (x as ReplayError).code === 'string';
+}
+
+/** One ITF state (already valid ITF) decoded into the model's variables, or an error naming the state. */
+export function decodeItfState(fm: FlatModel, values: Readonly<Record<string, PlainValue>>, k: number): ModelState | ReplayError {
+  const state: Record<string, Value> = {};
+  for (const v of fm.vars) {
+    try {
+      state[v.name] = fromPlain(v.t, values[v.name], v.name);
+    } catch (e) {
+      return replayError('MALFORMED_TRACE', `state ${k}: ${(e as Error).message}`, HINT_REGENERATE, k);
+    }
+  }
+  return state;
+}
+
 /**
  * Checks and decodes `trace`. The scenario is `scenario` when given, else
  * the one the trace's `#meta.scenario` names.
@@ -83,30 +118,18 @@ export function prepareTrace(trace: ItfTrace, scenario?: Scenario): PreparedTrac
     const at = valid.error.at?.state;
     return replayError('MALFORMED_TRACE', valid.error.message, valid.error.hint, at);
   }
-  const named = trace['#meta']?.scenario;
-  const sc = scenario ?? (typeof named === 'string' ? findScenario(named) : undefined);
-  if (sc === undefined) {
-    const known = SCENARIOS.map((s) => s.name).join(', ');
-    return typeof named === 'string'
-      ? replayError('UNKNOWN_SCENARIO', `the trace names scenario '${named}', which does not exist (one of: ${known})`, 'regenerate the trace or name its scenario')
-      : replayError('UNKNOWN_SCENARIO', 'the trace does not name its scenario (#meta.scenario)', `add "scenario" to the trace's #meta (one of: ${known})`);
-  }
+  const sc = scenarioOfMeta(trace['#meta'], scenario);
+  if ('outcome' in sc) return sc;
   const fm = modelOf(sc);
   const plain = fromItfTrace(trace);
   for (const v of fm.vars) {
-    if (!plain.vars.includes(v.name)) return replayError('MALFORMED_TRACE', `the trace has no variable '${v.name}' of the ${sc.name} model`, HINT_REGENERATE);
+    if (!plain.vars.includes(v.name)) return missingVariable(v.name, sc);
   }
   const states: ModelState[] = [];
   const steps: PreparedStep[] = [];
   for (const [k, step] of plain.steps.entries()) {
-    const state: Record<string, Value> = {};
-    for (const v of fm.vars) {
-      try {
-        state[v.name] = fromPlain(v.t, step.values[v.name], v.name);
-      } catch (e) {
-        return replayError('MALFORMED_TRACE', `state ${k}: ${(e as Error).message}`, HINT_REGENERATE, k);
-      }
-    }
+    const state = decodeItfState(fm, step.values, k);
+    if (isReplayError(state)) return state;
     states.push(state);
     if (k === 0) continue;
     const prepared = prepareStep(fm, step.action as string, step.picks ?? {}, k);

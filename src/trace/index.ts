@@ -22,3 +22,4 @@ export {
   toItfTrace,
 } from './itf-plain.js';
 export { itfCanonicalKey, itfEqual } from './itf-equal.js';
+export { type ItfStreamHandlers, type ItfStreamResult, streamItfFile } from './itf-stream.js';

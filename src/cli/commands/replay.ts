@@ -8,9 +8,8 @@ import {
   formatReplay,
   judge,
   readManifest,
-  readTraceForReplay,
-  replayTrace,
 } from '../../replay/index.js';
+import { replayTraceFile } from '../../replay/replay-file.js';
 import { parseArgs } from '../args.js';
 import { type Command, EXIT_MISMATCH, EXIT_OK, EXIT_USAGE, UsageError } from '../command.js';
 
@@ -31,6 +30,11 @@ trace the manifest lists is replayed.
 options:
   --manifest PATH   the manifest of kept traces (default: ${DEFAULT_MANIFEST})
   --json            print one JSON object instead of text
+  --quiet           no progress lines on stderr
+
+A trace file of 8 MB or more is streamed: each state is read, replayed and
+dropped in turn (memory stays constant, whatever the length), with a
+progress line on stderr every two seconds; its log keeps the last 50 steps.
 
 A trace that cannot be replayed (unreadable, malformed, from another
 model) is said once, on stderr, with its code and what to do.
@@ -50,7 +54,7 @@ export const command: Command = {
   summary: 'replay traces against the implementation (follows, or departs at a step)',
   help: HELP,
   async run(argv) {
-    const { options, positional } = parseArgs(argv, { manifest: { type: 'string' }, json: { type: 'boolean' } });
+    const { options, positional } = parseArgs(argv, { manifest: { type: 'string' }, json: { type: 'boolean' }, quiet: { type: 'boolean' } });
     const manifestPath = (options.manifest as string | undefined) ?? DEFAULT_MANIFEST;
     const manifest = await readManifest(manifestPath);
     // a missing default manifest only matters when no trace is named
@@ -65,8 +69,13 @@ export const command: Command = {
     const checked: Checked[] = [];
     for (const trace of traces) {
       const entry = manifestMissing ? undefined : entryFor(manifest, trace);
-      const read = await readTraceForReplay(trace);
-      const result = 'outcome' in read ? read : replayTrace(read);
+      // a large trace is streamed: constant memory, and a progress line every two seconds
+      const result = await replayTraceFile(trace, {
+        ...(options.quiet ? {} : {
+          onProgress: (states: number, read: number, total: number) => process.stderr.write(
+            `${trace}: ${states.toLocaleString('en-US')} states replayed, ${Math.round((100 * read) / Math.max(1, total))}% of the file read\n`),
+        }),
+      });
       checked.push({ trace, expect: entry?.expect ?? 'follows', result, ...judge(result, entry) });
     }
 
