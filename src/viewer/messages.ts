@@ -1,7 +1,7 @@
 /**
  * Messages between nodes, for the arrows of the sequence diagram. A message
  * channel is a variable that maps each node to the sequence of messages in
- * flight *to* it (MNHA's `notify` and `inbox`). A message appears at the
+ * flight *to* it (MNHA's `msgs`). A message appears at the
  * back of a node's sequence in the step where its sender (the node's peer)
  * sent it, and leaves from the front in the step where the node consumed it
  * (an action with the node as parameter), or where it was lost (the ICL was
@@ -18,7 +18,7 @@ export type MessageFate = 'delivered' | 'lost' | 'replaced' | 'in-flight';
 
 /** One message, from the step it was sent to the step it left its channel. */
 export interface MessageArrow {
-  /** The channel variable (`notify`, `inbox`). */
+  /** The channel variable (`msgs`). */
   readonly channel: string;
   /** The sender, when it can be told (the receiver's peer in a two-node trace). */
   readonly from?: string;
@@ -52,13 +52,17 @@ export function messageChannels(trace: PlainTrace, nodes: readonly string[]): re
 
 /**
  * The short text of a message: its `type`, then what matters for that type
- * (`STATE active`, `SESSION s1`), else the value itself, cut to 40
- * characters.
+ * (`STATE active`, `STATE hold (ask)`, `SESSION s1`), else the value
+ * itself, cut to 40 characters.
  */
 export function messageLabel(m: PlainValue): string {
   if (isRecord(m) && typeof m.type === 'string') {
     const type = formatValue(m.type);
-    if (m.type === 'STATE' && m.srg1 !== undefined) return `${type} ${formatValue(m.srg1)}`;
+    if (m.type === 'STATE' && m.srg1 !== undefined) {
+      const flag = m.flag !== undefined && m.flag !== 'none' ? ` (${formatValue(m.flag)})` : '';
+      return `${type} ${formatValue(m.srg1)}${flag}`;
+    }
+    if (m.sids instanceof Set && m.sids.size > 0) return `${type} ${[...m.sids].map((x) => formatValue(x as PlainValue)).join(',')}`;
     if (m.sid !== undefined && m.sid !== 'none') return `${type} ${formatValue(m.sid)}`;
     return type;
   }

@@ -135,3 +135,13 @@ describe('diffValue', () => {
     expect(displayValue(new ItfTuple(['a', 1]))).toEqual({ c: 'tup', e: [{ v: { a: 'a' } }, { v: { a: '1' } }] });
   });
 });
+
+describe('message labels of the in-order ICL', () => {
+  it('name a state message with its flag, a session message with its sessions', async () => {
+    const { messageLabel } = await import('../../src/viewer/messages.js');
+    const { itfToPlain } = await import('../../src/trace/index.js');
+    expect(messageLabel(itfToPlain({ type: 'STATE', srg1: 'hold', flag: 'ask', sids: { '#set': [] } } as never))).toBe('STATE hold (ask)');
+    expect(messageLabel(itfToPlain({ type: 'STATE', srg1: 'active', flag: 'none', sids: { '#set': [] } } as never))).toBe('STATE active');
+    expect(messageLabel(itfToPlain({ type: 'SESSION', srg1: 'hold', flag: 'none', sids: { '#set': ['s1', 's2'] } } as never))).toBe('SESSION s1,s2');
+  });
+});
