@@ -8,7 +8,7 @@ EXTENDS Naturals, Sequences, FiniteSets
 
 CONSTANTS
   Nodes,             \* a set: ids of the node instances
-  Sessions,          \* a set: values of parameter s of Packet
+  Sessions,          \* a set: values of parameter s of OnlineOnPacketIfSessionMoves
   LocalId,           \* local-id of each node (1..10, distinct)
   Priority,          \* activeness-priority of each node; 0 = not configured
   Peer,              \* the other node
@@ -65,7 +65,7 @@ VARIABLES
   srg1,         \* SRG1 state of each node
   iclSeen,      \* the node sees its peer over the ICL
   peerSrg1,     \* the node's view of its peer's SRG1 state
-  awaiting,
+  awaiting,     \* the node's ask: none out (idle), one out (asked: no claim to activeness meanwhile), one out whose answer will be stale (askAgain)
   activeRoute,  \* active-signal-route installed
   backupRoute,  \* backup-signal-route installed
   adv,          \* route preference the node advertises
@@ -574,7 +574,7 @@ BackupOnProbeReply(n) ==
   /\ UNCHANGED <<node, srg0, iclSeen, peerSrg1, awaiting, shut, sess, router, rview, icl, probeLoss,
                  lastPacket, tunnel, flapped>>
 
-\* Node drops PROBE_REPLY where no transition takes it (ProbeReply changes nothing).
+\* Node drops PROBE_REPLY where no transition takes it (only ProbeReply's own updates apply).
 ProbeReplyIgnored(n) ==
   /\ node[n] = "up"
   /\ probing[n]
@@ -582,9 +582,10 @@ ProbeReplyIgnored(n) ==
   /\ Answers(n)
   /\ srg1[n] /= "hold"
   /\ srg1[n] /= "backup"
+  /\ offPath' = (offPath \/ ~RouterPrefers(n))
   /\ UNCHANGED <<node, srg0, srg1, iclSeen, peerSrg1, awaiting, activeRoute, backupRoute, adv,
-                 probing, shut, sess, sa, router, rview, icl, msgs, offPath, probeLoss, lastPacket,
-                 tunnel, flapped, iclOverflow>>
+                 probing, shut, sess, sa, router, rview, icl, msgs, probeLoss, lastPacket, tunnel,
+                 flapped, iclOverflow>>
 
 \* N probes; the answer goes along the router's preferred path, not to n (changes nothing).
 ProbeMisrouted(n) ==
@@ -862,7 +863,7 @@ ActiveOnPreempt(n) ==
   /\ UNCHANGED <<node, srg0, iclSeen, peerSrg1, awaiting, shut, sess, router, rview, icl, offPath,
                  probeLoss, lastPacket, tunnel, flapped>>
 
-\* Node drops PREEMPT where no transition takes it (Preempt changes nothing).
+\* Node drops PREEMPT where no transition takes it (only Preempt's own updates apply).
 PreemptIgnored(n) ==
   /\ Preemption
   /\ node[n] = "up"
@@ -901,7 +902,7 @@ ActiveOnIkeNegotiate(n) ==
   /\ UNCHANGED <<node, srg0, srg1, iclSeen, peerSrg1, awaiting, activeRoute, backupRoute, adv,
                  probing, shut, sess, router, rview, icl, offPath, probeLoss, lastPacket>>
 
-\* Node drops IKE_NEGOTIATE where no transition takes it (IkeNegotiate changes nothing).
+\* Node drops IKE_NEGOTIATE where no transition takes it (only IkeNegotiate's own updates apply).
 IkeNegotiateIgnored(n) ==
   /\ Ipsec
   /\ node[n] = "up"
@@ -941,7 +942,8 @@ ActiveOnFailover(n) ==
   /\ UNCHANGED <<node, srg0, iclSeen, peerSrg1, shut, sess, router, rview, icl, offPath, probeLoss,
                  lastPacket, tunnel, flapped>>
 
-\* Node drops FAILOVER where no transition takes it (ManualFailoverRequest changes nothing).
+\* Node drops FAILOVER where no transition takes it (only ManualFailoverRequest's own updates
+\* apply).
 ManualFailoverRequestIgnored(n) ==
   /\ ManualFailover
   /\ node[n] = "up"
@@ -979,7 +981,7 @@ ActiveOnSaDeleteReq(n) ==
   /\ UNCHANGED <<node, srg0, srg1, iclSeen, peerSrg1, awaiting, activeRoute, backupRoute, adv,
                  probing, shut, sess, router, rview, icl, offPath, probeLoss, lastPacket, flapped>>
 
-\* Node drops SA_DELETE_REQ where no transition takes it (SaDelete changes nothing).
+\* Node drops SA_DELETE_REQ where no transition takes it (only SaDelete's own updates apply).
 SaDeleteIgnored(n) ==
   /\ Ipsec
   /\ node[n] = "up"
@@ -990,11 +992,11 @@ SaDeleteIgnored(n) ==
                  tunnel, flapped, iclOverflow>>
 
 \* A packet of session s reaches n.
-Packet(n, s) ==
-  /\ sess[n][s] /= "active"
+OnlineOnPacketIfSessionMoves(n, s) ==
   /\ Len(msgs["n1"]) + Len(msgs["n2"]) <= FaultWindow
   /\ node[n] = "up"
   /\ srg0[n] = "online"
+  /\ sess[n][s] /= "active"
   /\ iclSeen[n] => Len(msgs[Peer[n]]) < IclCapacity
   /\ lastPacket' = [lastPacket EXCEPT ![s] = n]
   /\ sess' = [sess EXCEPT ![n][s] = "active"]
@@ -1012,6 +1014,17 @@ Packet(n, s) ==
                     ELSE iclOverflow
   /\ UNCHANGED <<node, srg0, srg1, iclSeen, peerSrg1, awaiting, activeRoute, backupRoute, adv,
                  probing, shut, sa, router, rview, icl, offPath, probeLoss, tunnel, flapped>>
+
+\* A packet of session s reaches n.
+OnlineOnPacketOtherwise(n, s) ==
+  /\ Len(msgs["n1"]) + Len(msgs["n2"]) <= FaultWindow
+  /\ node[n] = "up"
+  /\ srg0[n] = "online"
+  /\ sess[n][s] = "active"
+  /\ lastPacket' = [lastPacket EXCEPT ![s] = n]
+  /\ UNCHANGED <<node, srg0, srg1, iclSeen, peerSrg1, awaiting, activeRoute, backupRoute, adv,
+                 probing, shut, sess, sa, router, rview, icl, msgs, offPath, probeLoss, tunnel,
+                 flapped, iclOverflow>>
 
 \* A probe answer n did not ask for reaches n (late, duplicated or meant for the peer); n drops it.
 StrayProbeReply(n) ==
@@ -1535,7 +1548,8 @@ Next ==
   \/ \E n \in Nodes : ManualFailoverRequestIgnored(n)
   \/ \E n \in Nodes : ActiveOnSaDeleteReq(n)
   \/ \E n \in Nodes : SaDeleteIgnored(n)
-  \/ \E n \in Nodes, s \in Sessions : Packet(n, s)
+  \/ \E n \in Nodes, s \in Sessions : OnlineOnPacketIfSessionMoves(n, s)
+  \/ \E n \in Nodes, s \in Sessions : OnlineOnPacketOtherwise(n, s)
   \/ \E n \in Nodes : StrayProbeReply(n)
   \/ \E n \in Nodes : HoldOnStateIfPeerIsActive(n)
   \/ \E n \in Nodes : HoldOnStateIfHoldClaims(n)

@@ -194,20 +194,20 @@ export function nodeMachine(p: MnhaParams): MachineDefinition {
       x.assign(c.sa, sa('none')),
     ),
   };
+  /** A state's name as it appears in action names (`hold` → `Hold`). */
+  const S = (s: Srg1): string => s[0].toUpperCase() + s.slice(1);
   for (const s of SRG1) {
-    const S = s[0].toUpperCase() + s.slice(1);
-    actions[`announce${S}`] = dsl.action(tell(message('STATE', { srg1: s1(s) })));
+    actions[`announce${S(s)}`] = dsl.action(tell(message('STATE', { srg1: s1(s) })));
     // after askForAnswer: an ask only if no other one is out (else a plain announcement, and ask again later)
-    actions[`ask${S}`] = dsl.action(tell(message('STATE', { srg1: s1(s), flag: x.ite(x.eq(c.awaiting, ask('asked')), flag('ask'), flag('none')) })));
-    actions[`handOver${S}`] = dsl.action(tell(message('STATE', { srg1: s1(s), flag: flag('handover') })));
+    actions[`ask${S(s)}`] = dsl.action(tell(message('STATE', { srg1: s1(s), flag: x.ite(x.eq(c.awaiting, ask('asked')), flag('ask'), flag('none')) })));
+    actions[`handOver${S(s)}`] = dsl.action(tell(message('STATE', { srg1: s1(s), flag: flag('handover') })));
     // a change read from a STATE message (run after notePeer): the announcement answers it if it
     // asked, and asks again if it is a stale answer
-    actions[`reply${S}`] = dsl.action(tell(message('STATE', { srg1: s1(s), flag: x.ite(asked, flag('answer'), x.ite(askAgainNow, flag('ask'), flag('none'))) })));
+    actions[`reply${S(s)}`] = dsl.action(tell(message('STATE', { srg1: s1(s), flag: x.ite(asked, flag('answer'), x.ite(askAgainNow, flag('ask'), flag('none'))) })));
     // no change: answer only if asked, ask again only if the answer was stale
-    actions[`answer${S}`] = dsl.action(x.when(x.or(asked, askAgainNow), [tell(message('STATE', { srg1: s1(s), flag: x.ite(asked, flag('answer'), flag('ask')) }))]));
-    actions[`settle${S}`] = dsl.action(x.assign(c.probing, probes(s)));
+    actions[`answer${S(s)}`] = dsl.action(x.when(x.or(asked, askAgainNow), [tell(message('STATE', { srg1: s1(s), flag: x.ite(asked, flag('answer'), flag('ask')) }))]));
+    actions[`settle${S(s)}`] = dsl.action(x.assign(c.probing, probes(s)));
   }
-  const S = (s: Srg1) => s[0].toUpperCase() + s.slice(1);
   /** A transition to `s`, announcing it (`how`: plain, as a reply to a STATE, asking, handing over). */
   const to = (s: Srg1, how: 'announce' | 'reply' | 'ask' | 'handOver', ...before: string[]) =>
     ({ target: s, actions: [...before, `${how}${S(s)}`, `settle${S(s)}`] });
@@ -231,6 +231,7 @@ export function nodeMachine(p: MnhaParams): MachineDefinition {
       preemptedByPeer: dsl.guard(x.and(Preemption, c.iclSeen, x.eq(c.peerSrg1, pv('backup')), prioritiesFavourPeer)),
       saNotUp: dsl.guard(x.neq(c.sa, sa('up'))),
       saUp: dsl.guard(x.eq(c.sa, sa('up'))),
+      sessionMoves: dsl.guard(x.neq(x.app(c.sess, sidEv.sid), ss('active'))),
     },
     actions,
   }).createMachine({
@@ -262,7 +263,11 @@ export function nodeMachine(p: MnhaParams): MachineDefinition {
               },
               online: {
                 entry: 'openInterfaces',
-                on: { MON0_FAIL: 'isolated', PACKET: { actions: 'packetArrives' } },
+                on: {
+                  MON0_FAIL: 'isolated',
+                  // a packet of a session already active here changes nothing here (its stamp is the system's lastPacket)
+                  PACKET: [{ guard: 'sessionMoves', actions: 'packetArrives' }, {}],
+                },
               },
               isolated: {
                 entry: 'shutInterfaces',

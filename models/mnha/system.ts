@@ -37,6 +37,7 @@ export function mnhaSystem(p: MnhaParams): MnhaSystem {
   const up = (n: x.Expr) => x.eq(at('node', n), x.str('up', (v.node.t as x.FunType).value as x.EnumType));
   const down = (n: x.Expr) => x.eq(at('node', n), x.str('down', (v.node.t as x.FunType).value as x.EnumType));
   const iclIs = (s: string) => x.eq(v.icl, x.str(s, v.icl.t as x.EnumType));
+  const srg1Is = (n: x.Expr, s: string) => x.eq(at('srg1', n), x.str(s, (v.srg1.t as x.FunType).value as x.EnumType));
   const tunnelIs = (s: string) => x.eq(v.tunnel, x.str(s, TunnelStates));
   const noMessages = x.funOf('k', Nodes, () => x.emptySeq(x.seqT(Msg, p.iclCapacity, 'IclCapacity')));
   const flushIcl = () => [x.assign(v.msgs, noMessages)];
@@ -122,8 +123,10 @@ export function mnhaSystem(p: MnhaParams): MnhaSystem {
       doc: "n's preemption timer fires: an active n steps down for its healthy higher-priority backup peer" },
     { name: 'IkeNegotiate', params: { n: Nodes }, ignorable: true, guard: (q) => x.and(Ipsec, up(q.n)),
       deliver: { machine: 'node', to: toNode, event: 'IKE_NEGOTIATE' },
-      // the remote IKE peer replaces a tunnel that was up: a flap
-      updates: () => [x.assign(v.flapped, x.or(v.flapped, tunnelIs('up'))), x.assign(v.tunnel, x.str('up', TunnelStates))],
+      // an active node without an SA in use negotiates (node-machine.ts); the remote IKE peer then
+      // replaces a tunnel that was up: a flap
+      updates: (q) => [x.when(x.and(srg1Is(q.n, 'active'), x.neq(at('sa', q.n), x.str('up', SaStates))),
+        [x.assign(v.flapped, x.or(v.flapped, tunnelIs('up'))), x.assign(v.tunnel, x.str('up', TunnelStates))])],
       doc: 'IKE negotiation is triggered on n; only an active node without an SA in use negotiates' },
     // ------------------------------------------------ operator and traffic
     { name: 'ManualFailoverRequest', fairness: 'none', params: { n: Nodes }, ignorable: true,
@@ -131,10 +134,12 @@ export function mnhaSystem(p: MnhaParams): MnhaSystem {
       deliver: { machine: 'node', to: toNode, event: 'FAILOVER' }, doc: 'an operator asks n to hand activeness to its backup peer' },
     { name: 'SaDelete', fairness: 'none', params: { n: Nodes }, ignorable: true, guard: (q) => x.and(Ipsec, up(q.n), quietEnough()),
       deliver: { machine: 'node', to: toNode, event: 'SA_DELETE_REQ' },
-      updates: () => [x.assign(v.tunnel, x.str('down', TunnelStates))],
+      // only the active node's SA in use is deleted (node-machine.ts), and the remote tunnel with it
+      updates: (q) => [x.when(x.and(srg1Is(q.n, 'active'), x.eq(at('sa', q.n), x.str('up', SaStates))), [x.assign(v.tunnel, x.str('down', TunnelStates))])],
       doc: 'an operator deletes the VPN SAs on n; only the active node may' },
+    // a packet of a session already active at n changes nothing at n, but it is the latest packet now
     { name: 'Packet', fairness: 'none', params: { n: Nodes, s: Sessions },
-      guard: (q) => x.and(x.neq(x.app(at('sess', q.n), q.s), x.str('active', SessionStates)), quietEnough()),
+      guard: () => quietEnough(),
       deliver: { machine: 'node', to: toNode, event: 'PACKET', payload: (q) => ({ sid: q.s }) },
       updates: (q) => [x.assign(x.app(v.lastPacket, q.s), q.n)],
       doc: 'a packet of session s reaches n' },
@@ -171,7 +176,7 @@ export function mnhaSystem(p: MnhaParams): MnhaSystem {
     varDocs: {
       node: 'down or up', srg0: 'SRG0 state of each node', srg1: 'SRG1 state of each node',
       iclSeen: 'the node sees its peer over the ICL', peerSrg1: "the node's view of its peer's SRG1 state",
-      waiting: 'the node makes no claim to activeness until its peer answers',
+      awaiting: "the node's ask: none out (idle), one out (asked: no claim to activeness meanwhile), one out whose answer will be stale (askAgain)",
       activeRoute: 'active-signal-route installed', backupRoute: 'backup-signal-route installed',
       adv: 'route preference the node advertises', probing: 'the node sends activeness probes',
       shut: "SRG0's shut-on-failure interfaces are down", sess: 'HA state of each session on the node',

@@ -29,7 +29,11 @@ export function seqBases(t: Type & { kind: 'seq' }): number[] {
 export function codeOf(t: Type, v: Value): number {
   switch (t.kind) {
     case 'bool': return v ? 1 : 0;
-    case 'int': return v as number;
+    case 'int': {
+      // a value outside the domain would pack into a neighbour's bits, or as another value
+      if (typeof v !== 'number' || !Number.isInteger(v) || v < t.lo || v > t.hi) throw new RangeError(`${String(v)} is not in ${t.lo}..${t.hi}`);
+      return v;
+    }
     case 'enum': {
       const i = t.values.indexOf(v as string);
       if (i < 0) throw new RangeError(`${String(v)} is not in the enumeration`);
@@ -56,6 +60,7 @@ export function codeOf(t: Type, v: Value): number {
     }
     case 'seq': {
       const s = v as Value[];
+      if (!Array.isArray(s) || s.length > t.max) throw new RangeError(`a sequence of ${Array.isArray(s) ? s.length : '?'} elements is longer than the bound ${t.max}`);
       const e = cardinality(t.elem);
       let code = 0;
       let stride = 1;

@@ -296,11 +296,12 @@ export function lowerSystem(sys: SystemDecl): FlatModel {
         sourceGuard: srcGuard,
         lets,
         guard: taken.length > 0 ? not(or(...taken)) : and(),
-        body: [],
+        // the machine takes no transition, but what the step does to the environment still happens
+        body: updates,
         origin: { kind: 'ignore', step: step.name, machine: d.machine, event: d.event, ...instanceRef(inst, to) },
         ...common,
         fairness: 'none',
-        doc: `${d.machine} drops ${d.event} where no transition takes it (${step.name} changes nothing)`,
+        doc: `${d.machine} drops ${d.event} where no transition takes it (only ${step.name}'s own updates apply)`,
       });
     }
   }

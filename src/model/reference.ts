@@ -112,12 +112,11 @@ export function xstateModel(fm: FlatModel): ModelInterface {
       if (a.origin.kind === 'env') return applyAction(fm, a, s, label.params);
       const p = prepare(a, s, label.params);
       if (!p) throw new EvalError(`${a.name} is not enabled`);
-      // an ignored step changes nothing (an ignored message is still consumed, below)
-      if (a.origin.kind === 'ignore' && a.origin.step !== undefined) return s;
       const work: Record<string, Value> = { ...s };
       const write = { writeVar: (n: string, v: Value) => { work[n] = v; } };
-      // 1. the step's own updates (environment and channel variables) or the consumed message
-      if (a.origin.kind === 'deliver') {
+      // 1. the step's own updates (environment and channel variables; also when the machine drops the
+      // step's event) or the consumed message
+      if (a.origin.kind === 'deliver' || a.origin.step !== undefined) {
         const step = fm.decl.steps.find((x) => x.name === a.origin.step)!;
         const bexprs = Object.fromEntries(a.params.map(([n, t]) => [n, { op: 'bound', t, name: n } as Expr]));
         execute(step.updates ? step.updates(bexprs) : [], { readVar: (n) => work[n], consts: fm.constValues, bound: p.bound }, write);

@@ -80,10 +80,11 @@ export interface StepDecl {
   readonly fault?: boolean;
   /**
    * The event may reach the machine when no transition takes it; it is then
-   * dropped (a stuttering action named `<Step>Ignored`, never fair), so that
-   * replay can show the implementation drops it too. Without it, the step is
-   * simply not enabled where no transition takes its event. The step's
-   * `updates` apply only when a transition is taken.
+   * dropped (an action named `<Step>Ignored`, never fair, that changes only
+   * what the step's `updates` change), so that replay can show the
+   * implementation drops it too. Without it, the step is simply not enabled
+   * where no transition takes its event. Updates that belong to the
+   * transition alone must say so in their own condition.
    */
   readonly ignorable?: boolean;
   /** Fairness of a non-fault step (default weak). */

@@ -9,9 +9,9 @@
  * is forked once per outgoing transition (`MnhaNetwork.fork`), so a
  * transition costs one fork and one stimulus, never a replay from the
  * start. A transition whose replay departs is reported with the shortest
- * path to it; the tree below it is still walked from the model's side (the
- * implementation that departed is dropped, and its subtree replayed from a
- * fresh run along the model's path), so nothing is hidden behind a departure.
+ * path to it; the tree below it is still walked, from the implementation as
+ * it departed, so that every transition is replayed and counted (departures
+ * below a departure may follow from it).
  */
 import type { Value } from '../dsl/index.js';
 import { type ExploreResult, explore } from '../explore/bfs.js';
@@ -72,15 +72,19 @@ interface Explored {
 
 const explored = new Map<string, Explored>();
 
-/** The scenario's compiled model and explored graph, explored once per process and state limit. */
-async function exploredGraph(scenario: Scenario, maxStates: number | undefined): Promise<Explored> {
+/**
+ * The scenario's compiled model and explored graph, explored once per
+ * process and state limit (an exploration cut short by the signal is not
+ * kept).
+ */
+async function exploredGraph(scenario: Scenario, maxStates: number | undefined, signal: AbortSignal | undefined): Promise<Explored> {
   const key = `${scenario.name}/${maxStates ?? 'all'}`;
   let e = explored.get(key);
   if (e === undefined) {
     const cm = compileModel(modelOf(scenario));
-    const result = await explore(cm, { keepGraph: true, ...(maxStates === undefined ? {} : { maxStates }) });
+    const result = await explore(cm, { keepGraph: true, ...(maxStates === undefined ? {} : { maxStates }), ...(signal ? { signal } : {}) });
     e = { cm, result };
-    explored.set(key, e);
+    if (result.stopReason !== 'interrupted') explored.set(key, e);
   }
   return e;
 }
@@ -100,7 +104,7 @@ export async function checkConformance(scenario: Scenario, options: ConformanceO
   const params = paramsOf(scenario);
   const rules = refinementRules(params);
   const ignored = rules.filter((r) => r.mode === 'not compared').map((r) => r.variable);
-  const { cm, result } = await exploredGraph(scenario, options.maxStates);
+  const { cm, result } = await exploredGraph(scenario, options.maxStates, options.signal);
   const { store, graph } = result;
   const n = graph!.states;
   const maxReported = options.maxReported ?? 10;
@@ -122,6 +126,7 @@ export async function checkConformance(scenario: Scenario, options: ConformanceO
   // the model, their initial value (rview under instant convergence), so they take it here too.
   const fixed = Object.fromEntries(ignored.map((v) => [v, fm.init[v] as Value]));
   const slots = new Float64Array(cm.layout.slots.length);
+  // at least two words, as the explorer's own buffers (a one-word state is read as a 64-bit key)
   const words = new Uint32Array(Math.max(cm.layout.words, 2));
   const matches = (target: number, actual: Record<string, Value>): boolean => {
     Object.assign(actual, fixed);
@@ -140,13 +145,6 @@ export async function checkConformance(scenario: Scenario, options: ConformanceO
     if (matches(target, actual)) return [];
     return compareStates(stateOf(target), actual, rules);
   };
-  /** A fresh implementation along the model's shortest path to `i` (after a departure above it). */
-  const freshAt = (i: number): ImplDriver => {
-    const driver = new ImplDriver(params, options);
-    for (const tid of pathTo(i)) driver.apply(actionOf(tid), labelOf(tid).params);
-    return driver;
-  };
-
   const initial = new ImplDriver(params, options);
   const stack: Frame[] = [{ state: 0, driver: initial }];
   const rootDiff = compare(0, initial);
@@ -181,7 +179,9 @@ export async function checkConformance(scenario: Scenario, options: ConformanceO
           stopped = true;
           break;
         }
-        if (tree) stack.push({ state: target, driver: freshAt(target) });
+        // the subtree is still walked, from the implementation as it departed: every transition is
+        // replayed, and departures below this one are counted (they may follow from it)
+        if (tree) stack.push({ state: target, driver: fork });
       }
       if (transitions % 20_000 === 0) {
         options.onProgress?.(transitions, graph!.edges);

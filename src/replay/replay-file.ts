@@ -82,6 +82,7 @@ export async function replayTraceFile(path: string, options: ReplayFileOptions =
 
 async function replayStreamed(path: string, options: ReplayFileOptions): Promise<ReplayResult> {
   let failure: ReplayResult | undefined;
+  let headerLoop: unknown;
   let setup: { fm: ReturnType<typeof modelOf>; rules: ReturnType<typeof refinementRules>; driver: ImplDriver; vars: string[]; meta: Record<string, unknown> } | undefined;
   const log: StepRecord[] = [];
   let lastProgress = performance.now();
@@ -99,6 +100,7 @@ async function replayStreamed(path: string, options: ReplayFileOptions): Promise
         return;
       }
       const meta = (typeof header['#meta'] === 'object' && header['#meta'] !== null ? header['#meta'] : {}) as Record<string, unknown>;
+      headerLoop = header.loop;
       const sc = scenarioOfMeta(meta, options.scenario);
       if ('outcome' in sc) { failure = sc; return; }
       const fm = modelOf(sc);
@@ -141,7 +143,8 @@ async function replayStreamed(path: string, options: ReplayFileOptions): Promise
   if (!result.ok) return replayError('MALFORMED_TRACE', result.message, HINT);
   if (setup === undefined) return replayError('MALFORMED_TRACE', 'the trace has no states', HINT);
   if (result.states === 0) return replayError('MALFORMED_TRACE', 'the trace has no states', HINT, 0);
-  const loop = result.trailer.loop;
+  // `loop` comes after `states` as ha-verify writes traces, but may come before
+  const loop = result.trailer.loop ?? headerLoop;
   const loopAction = setup.meta.loopAction as Record<string, unknown> | undefined;
   if (typeof loop === 'number' && loopAction !== undefined) {
     // the closing step of a lasso goes back to state `loop`: read that one state again

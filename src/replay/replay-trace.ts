@@ -22,8 +22,13 @@ export interface ReplayOptions extends ImplOptions {
 
 /** `Name(p=v, ...)`, the way reports show a step. */
 export function describeStep(step: PreparedStep): string {
-  const params = Object.entries(step.picks).map(([p, v]) => `${p}=${String(v as Value)}`);
-  return params.length === 0 ? step.action.name : `${step.action.name}(${params.join(', ')})`;
+  return describeLabel({ name: step.action.name, params: step.picks });
+}
+
+/** `Name(p=v, ...)` of an action label, the way reports show a step. */
+export function describeLabel(label: { readonly name: string; readonly params: Readonly<Record<string, unknown>> }): string {
+  const params = Object.entries(label.params).map(([p, v]) => `${p}=${String(v as Value)}`);
+  return params.length === 0 ? label.name : `${label.name}(${params.join(', ')})`;
 }
 
 /**

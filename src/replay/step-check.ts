@@ -1,7 +1,7 @@
 /**
- * The comparison after one step, shared by trace replay, conformance and
- * lock-step runs: the implementation's mapped state against the expected
- * one, exactly (see `refinement.ts` for what each variable stands for).
+ * The comparison after one step, shared by trace replay and lock-step
+ * runs: the implementation's mapped state against the expected one, exactly
+ * (see `refinement.ts` for what each variable stands for; conformance compares packed states first).
  */
 import { compareStates, type ModelState, type VariableRule } from './refinement.js';
 import type { VariableDiff } from './result.js';

@@ -24,7 +24,9 @@ export interface ParallelVariantsOptions {
 
 /**
  * Checks the named variants on worker threads. Resolves to the results of
- * the variants checked (all of them, unless the signal aborted the run).
+ * the variants checked: all of them, unless the signal aborted the run.
+ * Rejects (every worker stopped) when a worker fails or ends without the
+ * results of its share.
  */
 export async function checkVariantsInWorkers(options: ParallelVariantsOptions): Promise<VariantResult[]> {
   const boot = fileURLToPath(new URL('./variants-worker-boot.mjs', import.meta.url));
@@ -48,8 +50,13 @@ export async function checkVariantsInWorkers(options: ParallelVariantsOptions): 
   options.signal?.addEventListener('abort', stop, { once: true });
   try {
     await Promise.all(runs);
+  } catch (e) {
+    stop();
+    throw e;
   } finally {
     options.signal?.removeEventListener('abort', stop);
   }
+  const missing = options.names.filter((name) => !results.has(name));
+  if (missing.length > 0 && options.signal?.aborted !== true) throw new Error(`a worker ended without checking ${missing.join(', ')}`);
   return options.names.filter((name) => results.has(name)).map((name) => results.get(name)!);
 }

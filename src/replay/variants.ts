@@ -17,6 +17,7 @@ import { relative } from 'node:path';
 import type { NodeFactory } from '../impl/index.js';
 import type { Scenario } from '../model/index.js';
 import { checkConformance } from './conformance.js';
+import { describeLabel } from './replay-trace.js';
 import { replayManifest } from './manifest.js';
 import { paramsOf } from './prepare-trace.js';
 import { checkNodeMachine } from './single-node/node-paths.js';
@@ -59,11 +60,6 @@ export interface VariantOptions {
 /** States explored per scenario in each round of conformance (undefined: the whole graph). */
 const CONFORMANCE_BUDGETS: readonly (number | undefined)[] = [1_000, 20_000, undefined];
 
-const labelText = (l: { name: string; params: Readonly<Record<string, unknown>> }): string => {
-  const p = Object.entries(l.params).map(([k, v]) => `${k}=${String(v)}`);
-  return p.length === 0 ? l.name : `${l.name}(${p.join(', ')})`;
-};
-
 /** Puts one broken variant through the model-based checks; the first that catches it is reported. */
 export async function checkVariant(variant: VariantUnderTest, options: VariantOptions): Promise<VariantResult> {
   const start = performance.now();
@@ -101,7 +97,7 @@ export async function checkVariant(variant: VariantUnderTest, options: VariantOp
       if (d !== undefined) {
         return done({
           check: 'conformance', where: scenario.name, step: d.path.length,
-          action: d.path.length === 0 ? '(initial state)' : labelText(d.path[d.path.length - 1]),
+          action: d.path.length === 0 ? '(initial state)' : describeLabel(d.path[d.path.length - 1]),
           variables: d.diff.map((x) => x.variable),
         });
       }

@@ -104,6 +104,7 @@ export async function streamItfFile(path: string, handlers: ItfStreamHandlers): 
           if (c === '{' || c === '[') { nesting += 1; continue; }
           if (c === '}' || c === ']') {
             if (nesting === 0) {
+              if (c === ']') return fail(`the value of "${key}" is not JSON`);
               // the end of the top-level object right after a scalar value
               const value = take(i).trim();
               (headerSent ? trailer : header)[key] = JSON.parse(value);

@@ -36,3 +36,14 @@ describe('reference breadth-first search', () => {
     expect(r.deadlocks).toBe(0);
   }, 120_000);
 });
+
+describe('codes of values outside their domain', () => {
+  it('refuse a sequence longer than its bound and an integer out of range (they would pack as other values)', async () => {
+    const { codeOf } = await import('../../src/explore/codes.js');
+    const { seqT, intT, boolT } = await import('../../src/dsl/index.js');
+    expect(codeOf(seqT(boolT, 2), [true, false])).toBeGreaterThan(0);
+    expect(() => codeOf(seqT(boolT, 2), [true, false, true])).toThrow(/longer than the bound 2/);
+    expect(() => codeOf(intT(1, 3), 4)).toThrow(/not in 1..3/);
+    expect(codeOf(intT(1, 3), 3)).toBe(3);
+  });
+});

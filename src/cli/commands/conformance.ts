@@ -1,5 +1,6 @@
 /** `ha-verify conformance`: every transition of a scenario's model replayed against the implementation. */
 import { type ConformanceReport, checkConformance } from '../../replay/conformance.js';
+import { describeLabel } from '../../replay/replay-trace.js';
 import { parseArgs } from '../args.js';
 import { type Command, EXIT_MISMATCH, EXIT_OK, UsageError } from '../command.js';
 import { conformanceRows } from '../conformance-report.js';
@@ -62,7 +63,7 @@ export const command: Command = {
     const out = [table(['scenario', 'states', 'transitions', 'conform', 'departures', 'whole graph', 'time'], conformanceRows(reports).map((r, i) => [...r, duration(reports[i].durationMs)]))];
     for (const r of reports) {
       for (const ex of r.examples) {
-        out.push('', `${r.scenario}: departs after ${ex.path.map((l) => l.name + (Object.keys(l.params).length ? `(${Object.values(l.params).join(', ')})` : '')).join(', ') || '(initial state)'}`);
+        out.push('', `${r.scenario}: departs after ${ex.path.map(describeLabel).join(', ') || '(initial state)'}`);
         out.push(table(['variable', 'model', 'implementation'], ex.diff.map((d) => [d.variable, JSON.stringify(d.expected), JSON.stringify(d.actual)])).trimEnd());
       }
     }

@@ -124,6 +124,7 @@ export const command: Command = {
     // The broken variants go to a worker thread at once, so that they run beside the checks.
     let variants: Promise<VariantResult[]> = Promise.resolve([]);
     let variantsSkipped: string | undefined;
+    let variantsFailed: string | undefined;
     if (options['no-replay'] || options['no-mutants']) {
       variantsSkipped = options['no-replay'] ? '--no-replay' : '--no-mutants';
     } else {
@@ -131,6 +132,7 @@ export const command: Command = {
       if (!loaded.ok) variantsSkipped = loaded.message;
       else {
         const keptManifest = [join(tracesDir, 'manifest.json'), join('traces', 'manifest.json')].find((m) => existsSync(m));
+        // handled at once, so that a failing worker is a result of the run, not an unhandled rejection
         variants = checkVariantsInWorkers({
           variantsModule: loaded.module,
           names: loaded.variants.map((v) => v.name),
@@ -138,6 +140,9 @@ export const command: Command = {
           workers: 1,
           signal: interrupt.signal,
           ...(keptManifest === undefined ? {} : { manifest: keptManifest }),
+        }).catch((e: unknown) => {
+          variantsFailed = `the broken variants could not be checked: ${(e as Error).message}`;
+          return [];
         });
       }
     }
@@ -185,7 +190,7 @@ export const command: Command = {
     const kept = options['no-replay'] || !manifest || interrupted ? undefined : await replayKept(manifest);
     const keptOk = !kept || kept.every((k) => k.ok);
     const conformanceOk = conformance.every((c) => c.departures === 0);
-    const variantsOk = variantResults.every((v) => v.caught);
+    const variantsOk = variantsFailed === undefined && variantResults.every((v) => v.caught);
     const ok = complete && reports.every(allAsExpected) && replayOk && keptOk && conformanceOk && variantsOk;
     const result: VerifyResult = interrupted ? 'interrupted' : ok ? 'as expected' : 'NOT as expected';
     const summary = {
@@ -202,12 +207,15 @@ export const command: Command = {
         complete: c.complete, ...(c.complete ? {} : { bound: `first ${c.states} states in breadth-first order` }), durationMs: Math.round(c.durationMs),
         examples: c.examples,
       })),
-      mutants: variantsSkipped !== undefined
+      mutants: variantsFailed !== undefined
+        ? { error: variantsFailed }
+        : variantsSkipped !== undefined
         ? { skipped: variantsSkipped }
         : { caught: variantResults.filter((v) => v.caught).length, total: variantResults.length, variants: variantResults },
     };
     const md = verifyMarkdown(reports, rows, kept ?? [], result, scenarios.length, {
-      conformance, variants: variantResults, ...(variantsSkipped === undefined ? {} : { variantsSkipped }),
+      conformance, variants: variantResults,
+      ...(variantsFailed !== undefined ? { variantsSkipped: variantsFailed } : variantsSkipped === undefined ? {} : { variantsSkipped }),
     });
 
     // Written whole, each; one that fails is said after the results, which are printed anyway.
@@ -280,6 +288,7 @@ export const command: Command = {
       out.push(`result: ${resultLine(result, reports.length, scenarios.length)}`);
       process.stdout.write(out.join('\n') + '\n');
     }
+    if (variantsFailed !== undefined) process.stderr.write(`ha-verify verify: ${variantsFailed}\n`);
     for (const f of failed) process.stderr.write(`ha-verify verify: ${f}\n`);
     if (failed.length > 0) return EXIT_USAGE;
     return ok ? EXIT_OK : EXIT_MISMATCH;

@@ -22,6 +22,8 @@ export interface PortHost {
   queueProbe(from: NodeName, probe: Probe): void;
   /** Runs after a node's timer fired (answers the probes it sent, as after any input). */
   afterInput(): void;
+  /** The node closes its ICL connection (it decided the ICL is down). */
+  disconnect(from: NodeName): void;
   readonly ike: RemoteIkePeer;
   readonly clock: VirtualClock;
 }
@@ -38,6 +40,9 @@ export function bootPorts(host: PortHost, node: NodeName, boot: number): NodePor
     },
     peerSessions(): readonly SessionRecord[] | null {
       return host.alive(node, boot) ? host.peerSessions(node) : null;
+    },
+    disconnect(): void {
+      if (host.alive(node, boot)) host.disconnect(node);
     },
   };
   const routes: RouteAdvertiser = {

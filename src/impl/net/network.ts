@@ -106,6 +106,10 @@ export class MnhaNetwork {
   private readonly lastProbe: Record<NodeName, ProbeOutcome> = { n1: 'not-probing', n2: 'not-probing' };
   /** What the nodes' ports call back, built once per network. */
   private host: PortHost | undefined;
+  /** A restore asked for while a node still believed the ICL up (see `restoreIcl`). */
+  private restorePending = false;
+  /** Reboots asked for while the peer still believed the ICL up (see `reboot`). */
+  private readonly bootPending = new Set<NodeName>();
 
   /**
    * Builds the network and boots both nodes at time 0, ICL up, routers
@@ -172,9 +176,20 @@ export class MnhaNetwork {
     return 'cut';
   }
 
-  /** Restores the ICL. Nodes notice later (`detectIclUp`, or a heartbeat getting through). */
-  restoreIcl(): 'restored' | 'already-up' {
+  /**
+   * Restores the ICL. Nodes notice later (`detectIclUp`, or a heartbeat
+   * getting through). An outage lasts until every running node has noticed
+   * it (the timing assumption of models/mnha/PROTOCOL.md: a shorter one is
+   * hidden by the transport's retransmissions): while a node still believes
+   * the ICL up, the restore is deferred and happens once the last one
+   * notices.
+   */
+  restoreIcl(): 'restored' | 'deferred' | 'already-up' {
     if (this.icl.state() === 'up') return 'already-up';
+    if (NODE_NAMES.some((n) => this.slots[n].node?.inspect().iclView === 'up')) {
+      this.restorePending = true;
+      return 'deferred';
+    }
     this.icl.restore();
     return 'restored';
   }
@@ -210,7 +225,7 @@ export class MnhaNetwork {
   }
 
   /**
-   * `node` sends one heartbeat now (repeating its state), as its heartbeat
+   * `node` sends one heartbeat now (liveness only: it carries no state), as its heartbeat
    * timer does every period in clock-driven runs. It goes in flight like any
    * message: only over an uncut link to a running peer.
    */
@@ -318,9 +333,18 @@ export class MnhaNetwork {
     return 'crashed';
   }
 
-  /** Reboots a crashed `node`: a fresh node object, SRG1 in hold and SRG0 in cold sync. */
-  reboot(node: NodeName): 'rebooted' | 'already-up' {
+  /**
+   * Reboots a crashed `node`: a fresh node object, SRG1 in hold and SRG0 in
+   * cold sync. A reboot takes longer than the peer needs to notice the crash
+   * (the timing assumption of models/mnha/PROTOCOL.md): while the running
+   * peer still believes the ICL up, the reboot is deferred until it notices.
+   */
+  reboot(node: NodeName): 'rebooted' | 'deferred' | 'already-up' {
     if (this.slots[node].node !== null) return 'already-up';
+    if (this.slots[peerOf(node)].node?.inspect().iclView === 'up') {
+      this.bootPending.add(node);
+      return 'deferred';
+    }
     this.boot(node);
     return 'rebooted';
   }
@@ -419,7 +443,7 @@ export class MnhaNetwork {
     const longest = Math.max(
       ...NODE_NAMES.map((name) => {
         const n = { ...timingFor(this.options.configs[name]), ...this.options.timing };
-        return Math.max(n.heartbeatTimeoutMs, n.probeIntervalMs, n.coldSyncMs);
+        return Math.max(n.heartbeatTimeoutMs, n.probeIntervalMs, n.coldSyncMs, n.preemptDelayMs, n.ikeDelayMs);
       }),
       t.routeDelayMs,
     );
@@ -571,6 +595,9 @@ export class MnhaNetwork {
         afterInput(): void {
           net.afterInput();
         },
+        disconnect(from: NodeName): void {
+          net.disconnect(from);
+        },
         ike: net.ike,
         clock: net.clock,
       };
@@ -615,8 +642,40 @@ export class MnhaNetwork {
     for (const name of NODE_NAMES) this.slots[name].lastDeliveryAt = this.clock.now();
   }
 
+  /** Restores and reboots deferred by the timing assumptions, once they hold. */
+  private runDeferred(): void {
+    const viewUp = (n: NodeName) => this.slots[n].node?.inspect().iclView === 'up';
+    if (this.restorePending && !NODE_NAMES.some(viewUp)) {
+      this.restorePending = false;
+      this.icl.restore();
+    }
+    for (const n of [...this.bootPending]) {
+      if (this.slots[n].node !== null) this.bootPending.delete(n);
+      else if (!viewUp(peerOf(n))) {
+        this.bootPending.delete(n);
+        this.boot(n);
+      }
+    }
+  }
+
+  /**
+   * A node has decided the ICL is down and closes its connection: when the
+   * link is in fact up and the peer running (a lost heartbeat, a stalled
+   * timer), the peer sees the connection close and notices too, and what
+   * was in flight is lost, as for a cut. (When the link is down or the peer
+   * crashed, the peer notices by itself.)
+   */
+  private disconnect(from: NodeName): void {
+    const peer = this.slots[peerOf(from)].node;
+    if (this.icl.state() === 'cut' || peer === null || peer.inspect().iclView === 'down') return;
+    this.icl.flush();
+    this.resetDeliverySchedule();
+    peer.noticeIclDown();
+  }
+
   /** Answers the probes sent during the last input. */
   private afterInput(): void {
+    this.runDeferred();
     while (this.pendingProbes.length > 0) {
       const { from, probe } = this.pendingProbes.shift() as { from: NodeName; probe: Probe };
       const answer = this.responder.answer(from);

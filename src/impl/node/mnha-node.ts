@@ -198,6 +198,7 @@ export class MnhaNode {
       this.peer.forget();
       this.ask.forget();
       this.timers.clear('deadPeer');
+      this.ports.icl.disconnect();
       if (this.srg1 === 'active' && this.withdrawsOnIclLoss()) this.enterHold();
       return 'detected';
     });

@@ -16,6 +16,11 @@ export interface IclTransport {
    * null when the peer cannot be reached.
    */
   peerSessions(): readonly SessionRecord[] | null;
+  /**
+   * Closes the connection: the node has decided the ICL is down. A peer
+   * that still had it open notices the ICL down too.
+   */
+  disconnect(): void;
 }
 
 /** The routing protocol's export toward the routers (R1, R2). */

@@ -1,7 +1,7 @@
 /** The network's parts: virtual clock, path selection, the ICL queues. */
 import { describe, expect, it } from 'vitest';
 import { VirtualClock, preferredPath } from '../../../src/impl/index.js';
-import { network } from '../helpers.js';
+import { bootInContact, network } from '../helpers.js';
 
 describe('virtual clock', () => {
   it('fires timers in time order, ties in scheduling order, and cancels by handle or owner', () => {
@@ -78,5 +78,46 @@ describe('ICL queues', () => {
     };
     // rate 1: every heartbeat is lost, nobody ever hears from the other
     expect(sent(1)).toBe(0);
+  });
+});
+
+describe('the timing assumptions of PROTOCOL.md, kept by the network', () => {
+  const viewOf = (net: ReturnType<typeof network>, n: 'n1' | 'n2') => net.inspectNode(n)?.iclView;
+
+  it('an ICL outage lasts until every running node has noticed it: a restore before that waits', () => {
+    const net = network();
+    bootInContact(net);
+    expect(net.cutIcl()).toBe('cut');
+    net.detectIclLoss('n1');
+    // n2 still believes the ICL up: the link stays cut for now
+    expect(net.restoreIcl()).toBe('deferred');
+    expect(net.iclState()).toBe('cut');
+    net.detectIclLoss('n2');
+    expect(net.iclState()).toBe('up');
+    expect([viewOf(net, 'n1'), viewOf(net, 'n2')]).toEqual(['down', 'down']);
+  });
+
+  it('a crashed node reboots only once its peer has noticed the crash', () => {
+    const net = network();
+    bootInContact(net);
+    net.crash('n1');
+    expect(net.reboot('n1')).toBe('deferred');
+    expect(net.inspectNode('n1')).toBeNull();
+    net.detectIclLoss('n2');
+    expect(net.inspectNode('n1')?.srg1.state).toBe('hold');
+  });
+
+  it('a node that decides the ICL is down while it is up closes the connection: its peer notices too', () => {
+    const net = network();
+    bootInContact(net);
+    net.heartbeat('n2'); // something in flight to n1, lost with the connection
+    expect(net.inFlight('n1').length).toBe(1);
+    net.detectIclLoss('n1');
+    expect([viewOf(net, 'n1'), viewOf(net, 'n2')]).toEqual(['down', 'down']);
+    expect(net.inFlight('n1')).toEqual([]);
+    // both see each other again on contact, and announce themselves
+    expect(net.detectIclUp('n1')).toBe('detected');
+    expect(net.detectIclUp('n2')).toBe('detected');
+    expect(net.inFlight('n1').map((e) => e.message.kind)).toEqual(['state']);
   });
 });

@@ -153,6 +153,7 @@ describe('SA_SYNC on contact', () => {
     net.deliverAll();
     net.cutIcl();
     net.detectIclLoss('n2'); // n2 stays backup, with its copy
+    net.detectIclLoss('n1'); // the outage lasts until both have noticed it
     net.restoreIcl();
     net.detectIclUp('n2');
     expect(net.observe().icl.inFlight.toN1.map((m) => m.kind)).toEqual(['state']);
