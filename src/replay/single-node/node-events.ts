@@ -50,8 +50,8 @@ export function offeredEvents(params: MnhaParams, s: NodeSnapshotView): NodeEven
     out.push({ type: 'ICL_UP', latest: Object.fromEntries(sessions.map((sid) => [sid, 'n1'])), peerSess: none });
   }
   if (r.srg0 === 'coldSync') out.push({ type: 'COLD_SYNC_DONE' });
-  const sess = c.sess as Record<string, string>;
-  if (r.srg0 === 'online') for (const sid of sessions) if (sess[sid] !== 'active') out.push({ type: 'PACKET', sid });
+  // a packet arrives whether or not the session is active here already (a refresh changes nothing on the node)
+  if (r.srg0 === 'online') for (const sid of sessions) out.push({ type: 'PACKET', sid });
   if (params.preemption) out.push({ type: 'PREEMPT' });
   if (params.manualFailover) out.push({ type: 'FAILOVER' });
   if (params.ipsec) out.push({ type: 'SA_DELETE_REQ' }, { type: 'IKE_NEGOTIATE' });
