@@ -11,6 +11,20 @@ export function printProgress(label: string, p: Progress): void {
 }
 
 /**
+ * Wraps a progress callback so that it prints at most once every `everyMs`
+ * (default 2 s): a fast loop calling it often still gives a readable log.
+ */
+export function throttled<A extends unknown[]>(print: (...args: A) => void, everyMs = 2000): (...args: A) => void {
+  let last = Date.now();
+  return (...args: A) => {
+    const now = Date.now();
+    if (now - last < everyMs) return;
+    last = now;
+    print(...args);
+  };
+}
+
+/**
  * An AbortSignal fired by the first Ctrl-C (the run stops and reports what it
  * found, marked incomplete); a second Ctrl-C exits at once.
  */

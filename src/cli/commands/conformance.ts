@@ -5,7 +5,7 @@ import { parseArgs } from '../args.js';
 import { type Command, EXIT_MISMATCH, EXIT_OK, UsageError } from '../command.js';
 import { conformanceRows } from '../conformance-report.js';
 import { duration, table } from '../format.js';
-import { interruptSignal } from '../progress.js';
+import { interruptSignal, throttled } from '../progress.js';
 import { SCENARIOS, scenarioNamed } from '../scenario-lookup.js';
 
 const HELP = `usage: ha-verify conformance [options]
@@ -49,7 +49,7 @@ export const command: Command = {
         reports.push(await checkConformance(sc, {
           signal: interrupt.signal,
           ...(maxStates === undefined ? {} : { maxStates }),
-          ...(options.quiet ? {} : { onProgress: (done: number, total: number) => process.stderr.write(`  ${sc.name}: ${done} of ${total} transitions replayed\n`) }),
+          ...(options.quiet ? {} : { onProgress: throttled((done: number, total: number) => process.stderr.write(`  ${sc.name}: ${done} of ${total} transitions replayed\n`)) }),
         }));
       }
     } finally {
