@@ -48,7 +48,7 @@ export const command: Command = {
   help: `usage: ha-verify bench [--scenario NAME] [--workers LIST] [--sessions N] [--json]
 
 Explores each scenario and the scalable benchmark scenario (--sessions N
-sessions with ICL, crash and SRG0 monitor faults; default 2, over a million
+sessions with ICL, crash and SRG0 monitor faults; default 2, about 360,000
 distinct states) with 1 and 2 worker threads, and prints distinct states,
 states per second and bytes per distinct state (seen-set, queue and parent
 links together). Safety-only searches: liveness needs the state graph.
