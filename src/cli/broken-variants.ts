@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { VariantUnderTest } from '../replay/variants.js';
+import type { VariantUnderTest } from '../variants/check-variant.js';
 import { UsageError } from './command.js';
 
 const FIXTURES = new URL('../../test/impl/fixtures/broken-nodes.ts', import.meta.url);

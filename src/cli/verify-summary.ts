@@ -5,7 +5,7 @@
  */
 import type { CheckReport } from '../explore/check-scenario.js';
 import type { ConformanceReport } from '../replay/conformance.js';
-import type { VariantResult } from '../replay/variants.js';
+import type { VariantResult } from '../variants/check-variant.js';
 import { conformanceRows } from './conformance-report.js';
 import { duration, num } from './format.js';
 import { variantRows } from './variant-report.js';
@@ -75,7 +75,7 @@ export function verifyMarkdown(
   if (impl.variants.length > 0) {
     const caught = impl.variants.filter((v) => v.caught).length;
     lines.push('', `Broken variants of the implementation caught by the model-based checks: ${caught} of ${impl.variants.length}`, '');
-    lines.push('| variant | fault | caught | by | where | step | action | variables |', '| --- | --- | --- | --- | --- | ---: | --- | --- |');
+    lines.push('| variant | fault | caught | by | where | step | action | variables | validation of recorded runs |', '| --- | --- | --- | --- | --- | ---: | --- | --- | --- |');
     for (const r of variantRows(impl.variants)) lines.push(`| ${r.map(cell).join(' | ')} |`);
   } else if (impl.variantsSkipped !== undefined) {
     lines.push('', `Broken variants: not run (${cell(impl.variantsSkipped)})`);

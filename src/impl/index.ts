@@ -88,7 +88,8 @@ export { applyStimulus, type Stimulus, type StimulusOutcome } from './net/stimul
 export { runScript, runSteps, type ScriptEntry, type ScriptStep } from './net/script.js';
 export { preferredPath, type RouteView } from './net/router.js';
 export type { TunnelView } from './net/remote-ike-peer.js';
-export { VirtualClock } from './net/virtual-clock.js';
+export { VirtualClock, type FiredTimer } from './net/virtual-clock.js';
+export { SeededRandom } from './net/seeded-random.js';
 
 export { copyMessage, observe, settleKey } from './observe/observe.js';
 export type {

@@ -9,8 +9,8 @@ import { appendFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type CheckReport, allAsExpected, checkScenario } from '../../explore/check-scenario.js';
 import { type ConformanceReport, type ReplayResult, checkConformance, replayManifest, replayTrace } from '../../replay/index.js';
-import type { VariantResult } from '../../replay/variants.js';
-import { checkVariantsInWorkers } from '../../replay/variants-parallel.js';
+import type { VariantResult } from '../../variants/check-variant.js';
+import { checkVariantsInWorkers } from '../../variants/variants-parallel.js';
 import { readItfTraceFile } from '../../trace/index.js';
 import { writeIndexHtml, writeTraceHtml } from '../../viewer/index.js';
 import { parseArgs } from '../args.js';
@@ -279,7 +279,7 @@ export const command: Command = {
       }
       if (variantResults.length > 0) {
         out.push(`broken variants of the implementation, ${variantResults.filter((v) => v.caught).length} of ${variantResults.length} caught by the model-based checks:`);
-        out.push(table(['variant', 'caught', 'by', 'where', 'step', 'variables'], variantRows(variantResults).map((r) => [r[0], r[2], r[3], r[4], r[5], r[7]])));
+        out.push(table(['variant', 'caught', 'by', 'where', 'step', 'variables', 'validation'], variantRows(variantResults).map((r) => [r[0], r[2], r[3], r[4], r[5], r[7], r[8]])));
         out.push('');
       } else if (variantsSkipped !== undefined && !options['no-replay'] && !options['no-mutants']) {
         out.push(`broken variants: not run (${variantsSkipped})`, '');

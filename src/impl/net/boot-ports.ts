@@ -67,11 +67,11 @@ export function bootPorts(host: PortHost, node: NodeName, boot: number): NodePor
     now(): number {
       return host.clock.now();
     },
-    setTimeout(delayMs: number, callback: () => void): TimerHandle {
+    setTimeout(delayMs: number, callback: () => void, label?: string): TimerHandle {
       return host.clock.schedule(delayMs, () => {
         callback();
         host.afterInput();
-      }, node);
+      }, node, `${node} ${label ?? 'timer'}`);
     },
     clearTimeout(handle: TimerHandle): void {
       host.clock.cancel(handle);

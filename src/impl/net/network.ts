@@ -42,7 +42,7 @@ import { RemoteIkePeer, type TunnelView } from './remote-ike-peer.js';
 import { Router, type RouteView } from './router.js';
 import { SeededRandom } from './seeded-random.js';
 import { applyStimulus, type Stimulus, type StimulusOutcome } from './stimulus.js';
-import { VirtualClock } from './virtual-clock.js';
+import { type FiredTimer, VirtualClock } from './virtual-clock.js';
 
 /** Result of delivering (or dropping) the next message of a direction. */
 export type DeliveryResult =
@@ -110,6 +110,8 @@ export class MnhaNetwork {
   private restorePending = false;
   /** Reboots asked for while the peer still believed the ICL up (see `reboot`). */
   private readonly bootPending = new Set<NodeName>();
+  /** Probe loss (clock-driven runs): while set, every probe sent is lost on the way. */
+  private probesLost = false;
 
   /**
    * Builds the network and boots both nodes at time 0, ICL up, routers
@@ -128,6 +130,7 @@ export class MnhaNetwork {
       this.ike = from.ike.clone();
       this.random = from.random?.clone() ?? null;
       this.packetStamp = from.packetStamp;
+      this.probesLost = from.probesLost;
       Object.assign(this.lastProbe, from.lastProbe);
       const copy = (name: NodeName): Slot => ({ ...from.slots[name], node: null });
       this.slots = { n1: copy('n1'), n2: copy('n2') };
@@ -279,6 +282,16 @@ export class MnhaNetwork {
     return this.lastProbe[node];
   }
 
+  /**
+   * Probe loss starts or stops (clock-driven runs, where the nodes' probe
+   * timers send the probes): while it lasts every probe is lost on the way,
+   * as `probe(node, { lose: true })` loses one.
+   */
+  setProbeLoss(on: boolean): 'lossy' | 'lossless' {
+    this.probesLost = on;
+    return on ? 'lossy' : 'lossless';
+  }
+
   /** The probe responder starts or stops answering probes off its preferred path. */
   setRouterMisbehaving(on: boolean): 'misbehaving' | 'behaving' {
     this.responder.setMisbehaving(on);
@@ -421,6 +434,20 @@ export class MnhaNetwork {
     this.clock.advance(ms);
   }
 
+  /**
+   * Fires the next pending timer alone (a node's timer, an ICL delivery, a
+   * route update, a scheduled stimulus), moving time to it; null when none
+   * is due by `until`. A recorder observes the network after each.
+   */
+  fireNext(until = Infinity): FiredTimer | null {
+    return this.clock.fireNext(until);
+  }
+
+  /** Time of the next pending timer, or null. */
+  nextTimerAt(): number | null {
+    return this.clock.nextAt();
+  }
+
   /** Lets time pass until `at`. */
   advanceTo(at: number): void {
     this.clock.advanceTo(at);
@@ -431,7 +458,7 @@ export class MnhaNetwork {
     this.clock.scheduleAt(at, () => {
       const outcome = this.apply(stimulus);
       record?.(outcome);
-    }, SCRIPT_OWNER);
+    }, SCRIPT_OWNER, `script ${stimulus.kind}`);
   }
 
   /**
@@ -614,10 +641,30 @@ export class MnhaNetwork {
     const slot = this.slots[to];
     const at = Math.max(this.clock.now() + this.timing.iclLatencyMs, slot.lastDeliveryAt);
     slot.lastDeliveryAt = at;
-    // clock-driven delivery is the same stimulus as stepping; skipped if the message is gone (cut, crash, stepped)
+    this.scheduleDelivery(to, envelope.id, at);
+  }
+
+  /**
+   * Clock-driven delivery is the same stimulus as stepping; skipped if the
+   * message is gone (cut, crash, stepped). A message reaching a node that
+   * believes the ICL down comes after the link layer has told it the peer is
+   * reachable (a connection is up before data flows over it): that notice
+   * is an event of its own, and the delivery follows at the same instant.
+   */
+  private scheduleDelivery(to: NodeName, id: number, at: number): void {
+    const label = `icl delivery to ${to}`;
+    const deliver = () => {
+      if (this.icl.head(to)?.id === id) this.deliverNext(to);
+    };
     this.clock.scheduleAt(at, () => {
-      if (this.icl.head(to)?.id === envelope.id) this.deliverNext(to);
-    }, ICL_OWNER);
+      if (this.icl.head(to)?.id !== id) return;
+      if (this.slots[to].node?.inspect().iclView === 'down') {
+        this.detectIclUp(to);
+        this.clock.scheduleFirst(deliver, ICL_OWNER, label);
+        return;
+      }
+      deliver();
+    }, ICL_OWNER, label);
   }
 
   /** The cold sync's bulk transfer on contact: the session table of `from`'s peer, if it can be reached. */
@@ -634,7 +681,7 @@ export class MnhaNetwork {
       this.convergeRoutes(node);
       return;
     }
-    this.clock.schedule(this.timing.routeDelayMs, () => this.convergeRoutes(node), ROUTES_OWNER);
+    this.clock.schedule(this.timing.routeDelayMs, () => this.convergeRoutes(node), ROUTES_OWNER, `routes of ${node} converge`);
   }
 
   /** After a flush nothing is queued, so the FIFO delivery horizon restarts from now. */
@@ -678,6 +725,10 @@ export class MnhaNetwork {
     this.runDeferred();
     while (this.pendingProbes.length > 0) {
       const { from, probe } = this.pendingProbes.shift() as { from: NodeName; probe: Probe };
+      if (this.probesLost) {
+        this.lastProbe[from] = 'lost';
+        continue;
+      }
       const answer = this.responder.answer(from);
       this.lastProbe[from] = answer.to === from ? 'answered' : 'unanswered';
       if (answer.to !== null) this.slots[answer.to].node?.receiveProbeReply({ probeId: probe.id });

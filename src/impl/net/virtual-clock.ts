@@ -11,7 +11,16 @@ interface Timer {
   readonly id: TimerId;
   readonly at: number;
   readonly owner: string;
+  /** What the timer is for ("n1 probe", "icl delivery"), for the causes of a recorded run. */
+  readonly label: string;
   readonly callback: () => void;
+}
+
+/** A timer that has just fired: when, whose, what for. */
+export interface FiredTimer {
+  readonly at: number;
+  readonly owner: string;
+  readonly label: string;
 }
 
 /** Bound on timers fired by one advance: a zero-delay loop is a bug, not a long run. */
@@ -37,13 +46,13 @@ export class VirtualClock {
   }
 
   /** Calls `callback` after `delayMs` (at least 0). `owner` lets a crash cancel a device's timers together. */
-  schedule(delayMs: number, callback: () => void, owner = 'world'): TimerId {
-    return this.scheduleAt(this.time + Math.max(0, delayMs), callback, owner);
+  schedule(delayMs: number, callback: () => void, owner = 'world', label = owner): TimerId {
+    return this.scheduleAt(this.time + Math.max(0, delayMs), callback, owner, label);
   }
 
   /** Calls `callback` at absolute time `at` (not before now). */
-  scheduleAt(at: number, callback: () => void, owner = 'world'): TimerId {
-    const timer: Timer = { id: this.nextId, at: Math.max(at, this.time), owner, callback };
+  scheduleAt(at: number, callback: () => void, owner = 'world', label = owner): TimerId {
+    const timer: Timer = { id: this.nextId, at: Math.max(at, this.time), owner, label, callback };
     this.nextId += 1;
     // binary search for the first timer strictly after (at, id); ids only grow so ties go last
     let lo = 0;
@@ -54,6 +63,18 @@ export class VirtualClock {
       else hi = mid;
     }
     this.timers.splice(lo, 0, timer);
+    return timer.id;
+  }
+
+  /**
+   * Calls `callback` now, before any other timer due at this instant: the
+   * second half of an event split in two for the recorder's sake (see
+   * `MnhaNetwork`'s deliveries), which must not let anything in between.
+   */
+  scheduleFirst(callback: () => void, owner = 'world', label = owner): TimerId {
+    const timer: Timer = { id: this.nextId, at: this.time, owner, label, callback };
+    this.nextId += 1;
+    this.timers.unshift(timer);
     return timer.id;
   }
 
@@ -80,6 +101,21 @@ export class VirtualClock {
   /** Time of the earliest pending timer, or null. */
   nextAt(): number | null {
     return this.timers[0]?.at ?? null;
+  }
+
+  /**
+   * Fires the earliest pending timer alone (time moves to its instant), so
+   * that a recorder can look at the world after every single event, even
+   * when several fall on the same instant. Returns it, or null when none is
+   * pending or the earliest is later than `until`.
+   */
+  fireNext(until = Infinity): FiredTimer | null {
+    const next = this.timers[0];
+    if (next === undefined || next.at > until) return null;
+    this.timers.shift();
+    this.time = next.at;
+    next.callback();
+    return { at: next.at, owner: next.owner, label: next.label };
   }
 
   /** Moves time forward by `ms`, firing every timer due on the way; returns how many fired. */

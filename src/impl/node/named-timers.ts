@@ -17,7 +17,7 @@ export class NamedTimers<Name extends string> {
     const handle = this.clock.setTimeout(delayMs, () => {
       this.handles.delete(name);
       callback();
-    });
+    }, name);
     this.handles.set(name, handle);
   }
 

@@ -60,7 +60,8 @@ export type TimerHandle = number;
 /** Time and timers. The node never reads wall-clock time. */
 export interface Clock {
   now(): number;
-  setTimeout(delayMs: number, callback: () => void): TimerHandle;
+  /** `label` names the timer (heartbeat, probe, ...) for whoever records the run. */
+  setTimeout(delayMs: number, callback: () => void, label?: string): TimerHandle;
   clearTimeout(handle: TimerHandle): void;
 }
 

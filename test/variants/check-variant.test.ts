@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { SCENARIOS } from '../../models/mnha/scenarios/index.js';
-import { checkVariant } from '../../src/replay/variants.js';
+import { checkVariant } from '../../src/variants/check-variant.js';
 import { BROKEN_VARIANTS } from '../impl/fixtures/broken-nodes.js';
 
 describe('broken variants', () => {

@@ -11,16 +11,23 @@
  *    is found without first replaying the whole of the others;
  * 3. the node machine's paths beside a scripted peer (`node-paths`).
  *
+ * Independently of those (the other direction), the variant's own recorded
+ * runs are validated against the model (`validation`): a few seeded runs of
+ * each scenario, stopping at the first log no model behaviour explains.
+ * Its result is reported for every variant, so the table shows what each
+ * direction catches; it decides the verdict only when the first three miss.
+ *
  * A variant no check catches is a hole in the checks, not in the variant.
  */
 import { relative } from 'node:path';
 import type { NodeFactory } from '../impl/index.js';
 import type { Scenario } from '../model/index.js';
-import { checkConformance } from './conformance.js';
-import { describeLabel } from './replay-trace.js';
-import { replayManifest } from './manifest.js';
-import { paramsOf } from './prepare-trace.js';
-import { checkNodeMachine } from './single-node/node-paths.js';
+import { checkConformance } from '../replay/conformance.js';
+import { describeLabel } from '../replay/replay-trace.js';
+import { replayManifest } from '../replay/manifest.js';
+import { paramsOf } from '../replay/prepare-trace.js';
+import { checkNodeMachine } from '../replay/single-node/node-paths.js';
+import { validateRuns } from '../validate/validate-runs.js';
 
 /** A broken variant of the implementation. */
 export interface VariantUnderTest {
@@ -32,10 +39,10 @@ export interface VariantUnderTest {
 
 /** The check that caught a variant, and where. */
 export interface VariantCatch {
-  readonly check: 'kept-traces' | 'conformance' | 'node-paths';
-  /** The scenario (conformance, node paths) or the trace (kept traces). */
+  readonly check: 'kept-traces' | 'conformance' | 'node-paths' | 'validation';
+  /** The scenario (conformance, node paths, validation: with the run's seed) or the trace (kept traces). */
   readonly where: string;
-  /** Steps to the departure (the departing one included). */
+  /** Steps to the departure (the departing one included); for validation, the log line. */
   readonly step: number;
   /** The action of the departing step. */
   readonly action: string;
@@ -43,10 +50,42 @@ export interface VariantCatch {
   readonly variables: readonly string[];
 }
 
-/** The result for one variant. */
+/** What validating the variant's recorded runs found: the first run no model behaviour explains, or null. */
+export type ValidationCatch = VariantCatch & { readonly check: 'validation'; readonly seed: number };
+
+interface ResultBase {
+  readonly variant: string;
+  readonly fault: string;
+  /** Validation of recorded runs, whatever the other checks found (null: every run conformed). */
+  readonly validation: ValidationCatch | null;
+  readonly durationMs: number;
+}
+
+/** The result for one variant: `by` is the first of kept traces, conformance, node paths that caught it, else validation. */
 export type VariantResult =
-  | { readonly variant: string; readonly fault: string; readonly caught: true; readonly by: VariantCatch; readonly durationMs: number }
-  | { readonly variant: string; readonly fault: string; readonly caught: false; readonly durationMs: number };
+  | (ResultBase & { readonly caught: true; readonly by: VariantCatch })
+  | (ResultBase & { readonly caught: false });
+
+/** Seeded runs validated per scenario for a variant, and their length. */
+export const VARIANT_RUNS = { runs: 3, steps: 200, seed: 1 } as const;
+
+/** The variant's recorded runs validated scenario by scenario, up to the first that does not conform. */
+export async function validateVariant(variant: VariantUnderTest, scenarios: readonly Scenario[], signal?: AbortSignal): Promise<ValidationCatch | null> {
+  for (const scenario of scenarios) {
+    if (signal?.aborted) return null;
+    const report = await validateRuns(scenario, { ...VARIANT_RUNS, nodeFactory: variant.factory, stopAtFirst: true, ...(signal ? { signal } : {}) });
+    const bad = report.runs.find((r) => r.verdict.outcome !== 'conforms');
+    if (bad === undefined) continue;
+    const v = bad.verdict;
+    return {
+      check: 'validation', where: `${scenario.name} seed ${bad.seed}`, seed: bad.seed,
+      step: v.outcome === 'mismatch' ? v.line : v.outcome === 'error' ? v.line ?? 0 : 0,
+      action: v.outcome === 'mismatch' ? v.cause : v.outcome === 'error' ? v.message : '',
+      variables: v.outcome === 'mismatch' ? v.variables : [],
+    };
+  }
+  return null;
+}
 
 /** Options of a variant run. */
 export interface VariantOptions {
@@ -63,11 +102,13 @@ const CONFORMANCE_BUDGETS: readonly (number | undefined)[] = [1_000, 20_000, und
 /** Puts one broken variant through the model-based checks; the first that catches it is reported. */
 export async function checkVariant(variant: VariantUnderTest, options: VariantOptions): Promise<VariantResult> {
   const start = performance.now();
-  const done = (by?: VariantCatch): VariantResult => {
+  const validation = await validateVariant(variant, options.scenarios, options.signal);
+  const done = (found?: VariantCatch): VariantResult => {
     const durationMs = performance.now() - start;
+    const by = found ?? validation ?? undefined;
     return by === undefined
-      ? { variant: variant.name, fault: variant.fault, caught: false, durationMs }
-      : { variant: variant.name, fault: variant.fault, caught: true, by, durationMs };
+      ? { variant: variant.name, fault: variant.fault, caught: false, validation, durationMs }
+      : { variant: variant.name, fault: variant.fault, caught: true, by, validation, durationMs };
   };
   if (options.manifest !== undefined) {
     const report = await replayManifest(options.manifest, { nodeFactory: variant.factory });

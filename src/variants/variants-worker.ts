@@ -7,7 +7,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { findScenario } from '../../models/mnha/scenarios/index.js';
 import type { Scenario } from '../model/index.js';
-import { type VariantUnderTest, checkVariant } from './variants.js';
+import { type VariantUnderTest, checkVariant } from './check-variant.js';
 
 /** What the worker is given. */
 export interface VariantsWorkerData {

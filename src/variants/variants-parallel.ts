@@ -5,7 +5,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { VariantResult } from './variants.js';
+import type { VariantResult } from './check-variant.js';
 import type { VariantsWorkerData } from './variants-worker.js';
 
 /** What to check, and where. */
