@@ -63,10 +63,22 @@ export interface JunitVariant {
   readonly durationMs: number;
 }
 
+/** One scenario's recorded runs, validated against the model. */
+export interface JunitValidation {
+  readonly scenario: string;
+  readonly runs: number;
+  readonly conforming: number;
+  readonly steps: number;
+  /** The first run that does not conform: its log, line and variables. */
+  readonly example?: string;
+  readonly durationMs: number;
+}
+
 /** Everything the XML is made from. */
 export interface JunitInput {
   readonly scenarios: readonly JunitScenario[];
   readonly conformance?: readonly JunitConformance[];
+  readonly validation?: readonly JunitValidation[];
   readonly variants?: readonly JunitVariant[];
   /** Scenarios asked for but not checked (the run was interrupted first). */
   readonly notChecked: readonly string[];
@@ -146,6 +158,12 @@ function conformanceCase(c: JunitConformance): Case {
   return { ...base, outcome: { tag: 'failure', message: `${c.departures} transition(s) depart from the model`, type: 'Departure', body: c.example ?? '' } };
 }
 
+function validationCase(v: JunitValidation): Case {
+  const base = { classname: 'ha-verify.validation', name: v.scenario, out: `${v.runs} recorded runs, ${v.steps} observations` };
+  if (v.conforming === v.runs) return base;
+  return { ...base, outcome: { tag: 'failure', message: `${v.runs - v.conforming} recorded run(s) not explained by the model`, type: 'Unexplained', body: v.example ?? '' } };
+}
+
 function variantCase(v: JunitVariant): Case {
   const base = { classname: 'ha-verify.broken-variants', name: v.variant };
   if (v.caughtBy !== '') return { ...base, out: `${v.fault}: caught by ${v.caughtBy}` };
@@ -175,6 +193,9 @@ export function junitXml(input: JunitInput): string {
   if (input.kept.length > 0) add('kept traces', input.kept.map(keptCase), 0);
   if (input.conformance !== undefined && input.conformance.length > 0) {
     add('conformance', input.conformance.map(conformanceCase), input.conformance.reduce((t, c) => t + c.durationMs, 0));
+  }
+  if (input.validation !== undefined && input.validation.length > 0) {
+    add('validation', input.validation.map(validationCase), input.validation.reduce((t, v) => t + v.durationMs, 0));
   }
   if (input.variants !== undefined && input.variants.length > 0) {
     add('broken variants', input.variants.map(variantCase), input.variants.reduce((t, v) => t + v.durationMs, 0));

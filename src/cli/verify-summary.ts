@@ -6,6 +6,7 @@
 import type { CheckReport } from '../explore/check-scenario.js';
 import type { ConformanceReport } from '../replay/conformance.js';
 import type { VariantResult } from '../variants/check-variant.js';
+import type { RunsReport } from '../validate/validate-runs.js';
 import { conformanceRows } from './conformance-report.js';
 import { duration, num } from './format.js';
 import { variantRows } from './variant-report.js';
@@ -40,6 +41,14 @@ export function resultLine(result: VerifyResult, checked: number, asked: number)
   return result === 'as expected' ? 'every expectation holds' : 'NOT as expected';
 }
 
+/** One row per scenario's validated runs: scenario, runs, conforming, observations, events per class, time. */
+export function validationRows(reports: readonly RunsReport[]): string[][] {
+  return reports.map((r) => [
+    r.scenario, String(r.runs.length), r.conforming === r.runs.length ? String(r.conforming) : `${r.conforming} <-- NOT ALL`, num(r.steps),
+    Object.entries(r.events).map(([c, n]) => `${c} ${n}`).join(', '), duration(r.durationMs),
+  ]);
+}
+
 /** Markdown cells hold no pipes or line breaks. */
 const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 
@@ -47,6 +56,8 @@ const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' 
 export interface ImplementationChecks {
   readonly conformance: readonly ConformanceReport[];
   readonly variants: readonly VariantResult[];
+  /** Recorded runs validated against the model, per scenario. */
+  readonly validation?: readonly RunsReport[];
   /** Why the variants were not run, if they were not. */
   readonly variantsSkipped?: string;
 }
@@ -71,6 +82,11 @@ export function verifyMarkdown(
     lines.push('', 'The implementation against the model, transition by transition:', '');
     lines.push('| scenario | states | transitions | conform | departures | whole graph |', '| --- | ---: | ---: | ---: | ---: | --- |');
     for (const r of conformanceRows(impl.conformance)) lines.push(`| ${r.map(cell).join(' | ')} |`);
+  }
+  if (impl.validation !== undefined && impl.validation.length > 0) {
+    lines.push('', 'Recorded runs of the implementation (clock-driven, seeded faults), validated against the model:', '');
+    lines.push('| scenario | runs | conforming | observations | events injected | time |', '| --- | ---: | ---: | ---: | --- | ---: |');
+    for (const r of validationRows(impl.validation)) lines.push(`| ${r.map(cell).join(' | ')} |`);
   }
   if (impl.variants.length > 0) {
     const caught = impl.variants.filter((v) => v.caught).length;

@@ -20,11 +20,21 @@ import { junitXml } from '../junit.js';
 import { requireWritableFile, requireWritableFolder } from '../output-paths.js';
 import { interruptSignal, printProgress } from '../progress.js';
 import { SCENARIOS, scenarioNamed } from '../scenario-lookup.js';
-import { type VerifyResult, type VerifyRow, resultLine, verifyMarkdown } from '../verify-summary.js';
+import { type VerifyResult, type VerifyRow, resultLine, validationRows, verifyMarkdown } from '../verify-summary.js';
 import { loadVariants } from '../broken-variants.js';
 import { conformanceRows } from '../conformance-report.js';
 import { scenariosBySize, variantRows } from '../variant-report.js';
 import { writeFileAtomic } from '../write-atomic.js';
+import { type RunsReport, validateRuns } from '../../validate/validate-runs.js';
+import { formatItfTrace } from '../../trace/index.js';
+
+/**
+ * Recorded runs validated per scenario. One run of 200 observations already
+ * injects every event class its scenario allows (measured for each scenario
+ * with seeds 1 to 10); five give each class dozens of occurrences at
+ * different moments of the protocol, for about a second per scenario.
+ */
+const VERIFY_RUNS = { runs: 5, seed: 1, steps: 200 } as const;
 
 const HELP = `usage: ha-verify verify [options]
 
@@ -46,7 +56,11 @@ Then the implementation against the model, with no hand-written test:
 whole-graph conformance replays every transition of each scenario's state
 graph against src/impl (a graph of more than --conformance-states states is
 replayed over its first that many states, in breadth-first order, and said
-bounded; 'ha-verify conformance' replays it whole), and every broken variant
+bounded; 'ha-verify conformance' replays it whole), the other way round
+${VERIFY_RUNS.runs} recorded runs of the implementation per scenario (clock-driven,
+seeded random faults, ${VERIFY_RUNS.steps} observations each) must each be explained by
+the model ('ha-verify validate'; logs and traces of those that are not go
+to reports/validate/), and every broken variant
 of the implementation kept in test/impl/fixtures must be caught by the
 model-based checks ('ha-verify mutants'), on a second worker thread meanwhile.
 
@@ -147,6 +161,7 @@ export const command: Command = {
       }
     }
     const conformance: ConformanceReport[] = [];
+    const validation: RunsReport[] = [];
     try {
       for (const sc of scenarios) {
         if (interrupt.signal.aborted) break;
@@ -176,6 +191,18 @@ export const command: Command = {
           if (!options.quiet) process.stderr.write(`conformance of ${sc.name}...\n`);
           conformance.push(await checkConformance(sc, { signal: interrupt.signal, ...(graph > conformanceStates ? { maxStates: conformanceStates } : {}) }));
         }
+        for (const sc of scenarios) {
+          if (interrupt.signal.aborted) break;
+          if (!options.quiet) process.stderr.write(`validating recorded runs of ${sc.name}...\n`);
+          const report = await validateRuns(sc, { ...VERIFY_RUNS, signal: interrupt.signal });
+          for (const r of report.runs) {
+            if (r.verdict.outcome === 'conforms' || r.text === undefined) continue;
+            const base = join(reportsDir, 'validate', `${sc.name}-seed-${r.seed}`);
+            await writeFileAtomic(`${base}.jsonl`, r.text);
+            if (r.verdict.outcome === 'mismatch' && r.verdict.itf !== undefined) await writeFileAtomic(`${base}.itf.json`, formatItfTrace(r.verdict.itf));
+          }
+          validation.push(report);
+        }
         if (!options.quiet && variantsSkipped === undefined && !interrupt.signal.aborted) process.stderr.write('waiting for the broken variants...\n');
       }
     } finally {
@@ -190,8 +217,9 @@ export const command: Command = {
     const kept = options['no-replay'] || !manifest || interrupted ? undefined : await replayKept(manifest);
     const keptOk = !kept || kept.every((k) => k.ok);
     const conformanceOk = conformance.every((c) => c.departures === 0);
+    const validationOk = validation.every((v) => v.conforming === v.runs.length);
     const variantsOk = variantsFailed === undefined && variantResults.every((v) => v.caught);
-    const ok = complete && reports.every(allAsExpected) && replayOk && keptOk && conformanceOk && variantsOk;
+    const ok = complete && reports.every(allAsExpected) && replayOk && keptOk && conformanceOk && validationOk && variantsOk;
     const result: VerifyResult = interrupted ? 'interrupted' : ok ? 'as expected' : 'NOT as expected';
     const summary = {
       result,
@@ -207,6 +235,14 @@ export const command: Command = {
         complete: c.complete, ...(c.complete ? {} : { bound: `first ${c.states} states in breadth-first order` }), durationMs: Math.round(c.durationMs),
         examples: c.examples,
       })),
+      validation: validation.map((v) => ({
+        scenario: v.scenario, runs: v.runs.length, conforming: v.conforming, steps: v.steps, events: v.events, durationMs: v.durationMs,
+        mismatches: v.runs.filter((r) => r.verdict.outcome !== 'conforms').map((r) => ({
+          seed: r.seed, log: join(reportsDir, 'validate', `${v.scenario}-seed-${r.seed}.jsonl`),
+          ...(r.verdict.outcome === 'mismatch' ? { line: r.verdict.line, variables: r.verdict.variables, trace: join(reportsDir, 'validate', `${v.scenario}-seed-${r.seed}.itf.json`) } : {}),
+          ...(r.verdict.outcome === 'error' ? { error: r.verdict.message } : {}),
+        })),
+      })),
       mutants: variantsFailed !== undefined
         ? { error: variantsFailed }
         : variantsSkipped !== undefined
@@ -214,7 +250,7 @@ export const command: Command = {
         : { caught: variantResults.filter((v) => v.caught).length, total: variantResults.length, variants: variantResults },
     };
     const md = verifyMarkdown(reports, rows, kept ?? [], result, scenarios.length, {
-      conformance, variants: variantResults,
+      conformance, variants: variantResults, validation,
       ...(variantsFailed !== undefined ? { variantsSkipped: variantsFailed } : variantsSkipped === undefined ? {} : { variantsSkipped }),
     });
 
@@ -245,6 +281,11 @@ export const command: Command = {
           scenario: c.scenario, transitions: c.transitions, departures: c.departures, complete: c.complete, durationMs: c.durationMs,
           ...(c.examples[0] === undefined ? {} : { example: `${c.examples[0].path.map((l) => l.name).join(', ')}: ${c.examples[0].diff.map((d) => d.variable).join(', ')}` }),
         })),
+        validation: validation.map((v) => {
+          const bad = v.runs.find((r) => r.verdict.outcome !== 'conforms');
+          const example = bad === undefined ? undefined : bad.verdict.outcome === 'mismatch' ? `seed ${bad.seed}: line ${bad.verdict.line} (${bad.verdict.cause}): ${bad.verdict.variables.join(', ')}` : `seed ${bad.seed}: ${bad.verdict.outcome === 'error' ? bad.verdict.message : ''}`;
+          return { scenario: v.scenario, runs: v.runs.length, conforming: v.conforming, steps: v.steps, durationMs: v.durationMs, ...(example === undefined ? {} : { example }) };
+        }),
         variants: variantResults.map((v) => ({ variant: v.variant, fault: v.fault, caughtBy: v.caught ? `${v.by.check} (${v.by.where}, step ${v.by.step})` : '', durationMs: v.durationMs })),
         interrupted,
         timestamp: startedAt,
@@ -275,6 +316,17 @@ export const command: Command = {
       if (conformance.length > 0) {
         out.push('the implementation against the model, every transition replayed:');
         out.push(table(['scenario', 'states', 'transitions', 'conform', 'departures', 'whole graph'], conformanceRows(conformance)));
+        out.push('');
+      }
+      if (validation.length > 0) {
+        out.push('recorded runs of the implementation, validated against the model:');
+        out.push(table(['scenario', 'runs', 'conforming', 'observations', 'events injected', 'time'], validationRows(validation)));
+        for (const v of validation) {
+          for (const r of v.runs) {
+            if (r.verdict.outcome === 'mismatch') out.push(`  ${v.scenario} seed ${r.seed}: line ${r.verdict.line} (${r.verdict.cause}) explained by no behaviour of the model: ${r.verdict.variables.join(', ')}`);
+            if (r.verdict.outcome === 'error') out.push(`  ${v.scenario} seed ${r.seed}: ${r.verdict.message}`);
+          }
+        }
         out.push('');
       }
       if (variantResults.length > 0) {
