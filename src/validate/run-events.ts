@@ -4,7 +4,7 @@
  * the condition under which the model's environment can do it. A recorded
  * run injects an event only when its condition holds, which is where the
  * model's environment assumptions are stated (models/mnha/PROTOCOL.md,
- * "Timing assumptions"): the ICL comes back only after both nodes have
+ * "Bounds of the search", timing assumptions): the ICL comes back only after both nodes have
  * noticed the outage, a node reboots only after its peer noticed the crash,
  * and events that make a node send strike while at most `window` messages
  * are in flight (the model's FaultWindow, lifted to its largest value for

@@ -45,13 +45,17 @@ describe('ha-verify verify', () => {
     expect(summary.mutants.caught).toBe(summary.mutants.total);
     expect(summary.mutants.total).toBeGreaterThanOrEqual(14);
     expect(md).toContain(`Broken variants of the implementation caught by the model-based checks: ${summary.mutants.total} of ${summary.mutants.total}`);
+    // the implementation's own runs, validated: five per scenario checked, each conforming
+    expect(summary.validation.map((v: { scenario: string; runs: number; conforming: number }) => [v.scenario, v.runs, v.conforming]))
+      .toEqual([['default', 5, 5], ['router-fault', 5, 5]]);
+    expect(md).toContain('Recorded runs of the implementation (clock-driven, seeded faults), validated against the model');
 
-    // JUnit: a test case per scenario and property, per kept trace, per scenario's conformance and per broken variant;
+    // JUnit: a test case per scenario and property, per kept trace, per scenario's conformance and validation, and per broken variant;
     // a failure per unexpected verdict (none here).
     const xml = parseXml(readFileSync(junit, 'utf8'));
     const rows = summary.rows as { scenario: string; property: string; asExpected: boolean }[];
     const cases = all(xml, 'testcase');
-    expect(cases).toHaveLength(rows.length + summary.kept.length + summary.conformance.length + summary.mutants.total);
+    expect(cases).toHaveLength(rows.length + summary.kept.length + summary.conformance.length + summary.validation.length + summary.mutants.total);
     expect(cases.slice(0, rows.length).map((c) => [c.attrs.classname, c.attrs.name])).toEqual(rows.map((w) => [`ha-verify.${w.scenario}`, w.property]));
     expect(all(xml, 'failure')).toHaveLength(rows.filter((w) => !w.asExpected).length);
     expect(xml.attrs.failures).toBe('0');

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { SCENARIOS } from '../../models/mnha/scenarios/index.js';
-import { checkVariant } from '../../src/variants/check-variant.js';
+import { checkVariant, validateVariant } from '../../src/variants/check-variant.js';
 import { BROKEN_VARIANTS } from '../impl/fixtures/broken-nodes.js';
 
 describe('broken variants', () => {
@@ -23,4 +23,19 @@ describe('broken variants', () => {
     }
     expect(missed).toEqual([]);
   }, 600_000);
+});
+
+describe('validation of the variants\' recorded runs', () => {
+  it('a backup that advertises high is seen in its own runs: the adv of the backup differs', async () => {
+    const v = BROKEN_VARIANTS.find((x) => x.name === 'backup-advertises-high')!;
+    const caught = await validateVariant(v, SCENARIOS);
+    expect(caught).not.toBeNull();
+    // the model's backup advertises medium (MNHA.md, the backup-signal-route's policy)
+    expect(caught!.variables.some((x) => x.startsWith('adv['))).toBe(true);
+  });
+
+  it('a node that never preempts takes no step the model lacks: validation alone cannot see it (conformance does)', async () => {
+    const v = BROKEN_VARIANTS.find((x) => x.name === 'preemption-never')!;
+    expect(await validateVariant(v, SCENARIOS.filter((s) => s.name === 'priority-preemption'))).toBeNull();
+  });
 });

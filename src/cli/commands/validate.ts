@@ -154,7 +154,9 @@ export const command: Command = {
       for (const r of mismatches) {
         const v = r.verdict as Extract<LogVerdict, { outcome: 'mismatch' }>;
         process.stdout.write(`${r.log}: line ${v.line} (t=${v.t} ms, ${v.cause}) is explained by no behaviour of the ${v.scenario} model\n`);
-        for (const n of v.nearest) {
+        // the nearest states only (JSON has the three nearest)
+        const fewest = Math.min(...v.nearest.map((n) => n.diff.length));
+        for (const n of v.nearest.filter((x) => x.diff.length === fewest)) {
           process.stdout.write(`  nearest${n.action ? ` after ${n.action}` : ''}: ${n.diff.map((d) => `${d.variable} is ${JSON.stringify(d.model)}, the log says ${JSON.stringify(d.log)}`).join('; ')}\n`);
         }
         if (r.trace) process.stdout.write(`  trace: ${r.trace} (ha-verify view ${r.trace})\n`);
