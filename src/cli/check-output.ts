@@ -44,10 +44,25 @@ export function tlcAsExpected(r: TlcSummary): boolean {
   return r.complete && r.properties.every((p) => p.verdict === p.expected);
 }
 
+/**
+ * A verdict as the tables show it: a property that held without ever being
+ * put to the test says "vacuous", not "holds" (it is no evidence).
+ */
+export function shownVerdict(p: { verdict: string; expected: string; vacuous?: boolean }): string {
+  return p.vacuous === true ? `vacuous (expected ${p.expected})` : mark(p.verdict, p.expected);
+}
+
+/** How many states put a property to the test, for the tables. */
+export function exercisedCell(p: { exercised?: number }): string {
+  return p.exercised === undefined ? '' : num(p.exercised);
+}
+
 /** The built-in engine's report as text. */
 export function builtinText(report: CheckReport, title: string, asExpected: boolean): string {
   const out = [`scenario ${report.scenario}: ${title}`, builtinLine(report), ''];
-  out.push(table(['property', 'kind', 'expected', 'verdict', 'trace'], report.properties.map((p) => [p.name, p.kind, p.expected, mark(p.verdict, p.expected), traceCell(p)])));
+  out.push(table(['property', 'kind', 'expected', 'verdict', 'exercised', 'trace'], report.properties.map((p) => [p.name, p.kind, p.expected, shownVerdict(p), exercisedCell(p), traceCell(p)])));
+  const vacuous = report.properties.filter((p) => p.vacuous === true).length;
+  if (vacuous > 0) out.push('', `${vacuous} propert${vacuous === 1 ? 'y holds' : 'ies hold'} vacuously: no reachable state put ${vacuous === 1 ? 'it' : 'them'} to the test (exercised 0); that is not evidence`);
   if (report.note) out.push('', `note: ${report.note}`);
   if (report.error) out.push('', `model error: ${report.error.message}${report.error.trace ? ` (trace: ${report.error.trace})` : ''}`);
   out.push('', asExpected ? 'result: every verdict as expected' : 'result: NOT as expected');

@@ -19,6 +19,10 @@ export interface VerifyRow {
   expected: string;
   verdict: string;
   asExpected: boolean;
+  /** Reachable states that put the property to the test (see `PropertyVerdict.exercised`). */
+  exercised?: number;
+  /** Held with nothing putting it to the test: not evidence. */
+  vacuous?: boolean;
   trace?: string;
   replay?: string;
   viewer?: string;
@@ -70,9 +74,12 @@ export function verifyMarkdown(
   const lines = ['# ha-verify verification run', '', `Result: **${resultLine(result, reports.length, asked)}**`, ''];
   lines.push('| scenario | distinct states | depth | time |', '| --- | ---: | ---: | ---: |');
   for (const r of reports) lines.push(`| ${r.scenario} | ${num(r.distinctStates)}${r.complete ? '' : ` (incomplete: ${r.stopReason ?? 'stopped'})`} | ${r.depth} | ${duration(r.durationMs)} |`);
-  lines.push('', '| scenario | property | expected | verdict | trace | replay |', '| --- | --- | --- | --- | --- | --- |');
+  const vacuous = rows.filter((r) => r.vacuous === true).length;
+  if (vacuous > 0) lines.push('', `${vacuous} verdicts hold vacuously (no reachable state put the property to the test): they are marked "vacuous" and are not evidence.`);
+  lines.push('', '| scenario | property | expected | verdict | exercised | trace | replay |', '| --- | --- | --- | --- | ---: | --- | --- |');
   for (const r of rows) {
-    lines.push(`| ${r.scenario} | ${r.property} | ${r.expected} | ${r.asExpected ? r.verdict : `**${r.verdict}**`} | ${cell(r.trace ?? '')} | ${cell(r.replay ?? '')} |`);
+    const verdict = r.vacuous === true ? 'vacuous' : r.verdict;
+    lines.push(`| ${r.scenario} | ${r.property} | ${r.expected} | ${r.asExpected ? verdict : `**${verdict}**`} | ${r.exercised ?? ''} | ${cell(r.trace ?? '')} | ${cell(r.replay ?? '')} |`);
   }
   if (kept.length > 0) {
     lines.push('', '| kept trace | expected | replay |', '| --- | --- | --- |');

@@ -13,6 +13,8 @@ import { StateStore } from './state-store.js';
 export interface CheckedInvariant {
   readonly name: string;
   readonly pred: CompiledPredicate;
+  /** The states the invariant is about (its premise); counted, to tell a tested invariant from a vacuous one. */
+  readonly premise?: CompiledPredicate;
 }
 
 /** Progress of a running search. */
@@ -61,6 +63,8 @@ export interface ExploreResult {
   readonly durationMs: number;
   /** First (shortest) violating state of each violated invariant. */
   readonly violations: ReadonlyMap<string, number>;
+  /** Per invariant with a premise, the distinct states reached where it held. */
+  readonly exercised: ReadonlyMap<string, number>;
   /** First state with no enabled transition, when deadlock is checked. */
   readonly deadlock: number | undefined;
   readonly error: ExploreError | undefined;
@@ -94,6 +98,9 @@ export async function explore(cm: CompiledModel, opts: ExploreOptions = {}): Pro
   const graph = opts.keepGraph ? new StateGraph() : undefined;
   const invariants = opts.invariants ?? [];
   const violations = new Map<string, number>();
+  const exercised = new Map<string, number>();
+  const withPremise = invariants.filter((inv) => inv.premise !== undefined);
+  for (const inv of withPremise) exercised.set(inv.name, 0);
   let deadlock: number | undefined;
   let error: ExploreError | undefined;
   let generated = 0;
@@ -106,6 +113,7 @@ export async function explore(cm: CompiledModel, opts: ExploreOptions = {}): Pro
   const key = exact ? buf : fp;
   const checkInvariants = (slots: Float64Array, index: number) => {
     for (const inv of invariants) if (!violations.has(inv.name) && !inv.pred(slots)) violations.set(inv.name, index);
+    for (const inv of withPremise) if ((inv.premise as CompiledPredicate)(slots)) exercised.set(inv.name, (exercised.get(inv.name) as number) + 1);
   };
 
   // Initial state.
@@ -180,6 +188,7 @@ export async function explore(cm: CompiledModel, opts: ExploreOptions = {}): Pro
     depth,
     durationMs,
     violations,
+    exercised,
     deadlock,
     error,
     store,

@@ -6,7 +6,7 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Expr, type Temporal, type Value, TRUE, lit, mapExpr } from '../dsl/index.js';
-import { type Expectation, type LivenessProperty, type Scenario, lowerSystem } from '../model/index.js';
+import { type Expectation, type LivenessProperty, type Scenario, invariantPremise, lowerSystem } from '../model/index.js';
 import { type ItfTrace, writeItfTraceFile } from '../trace/index.js';
 import { type Progress, explore } from './bfs.js';
 import { type CompiledModel, compileModel } from './compile.js';
@@ -25,6 +25,15 @@ export interface PropertyVerdict {
   readonly trace?: string;
   /** Number of states in the counterexample. */
   readonly traceLength?: number;
+  /**
+   * Reachable states the property was put to the test in: for an
+   * implication (`P => Q`, `\A n : P(n) => Q(n)`), the states where its
+   * premise holds; for `P ~> Q`, the states where P holds; for any other
+   * property, every state. Absent when not counted (a parallel search).
+   */
+  readonly exercised?: number;
+  /** Held only because nothing put it to the test (exercised 0, search complete): not evidence. */
+  readonly vacuous?: boolean;
 }
 
 /** The result of checking a scenario, as `check --json` prints it. */
@@ -112,7 +121,10 @@ export async function checkScenario(sc: Scenario, opts: CheckOptions = {}): Prom
   const cm = compileModel(fm);
   const invariants = properties.filter((p) => p.kind === 'invariant');
   const liveness = properties.filter((p): p is LivenessProperty => p.kind === 'liveness');
-  const compiledInvariants = invariants.map((p) => ({ name: p.name, pred: cm.predicate((p as { expr: Expr }).expr) }));
+  const compiledInvariants = invariants.map((p) => {
+    const premise = invariantPremise((p as { expr: Expr }).expr);
+    return { name: p.name, pred: cm.predicate((p as { expr: Expr }).expr), ...(premise === null ? {} : { premise: cm.predicate(premise) }) };
+  });
   const common = {
     checkDeadlock: sc.checkDeadlock,
     ...(opts.maxStates !== undefined ? { maxStates: opts.maxStates } : {}),
@@ -127,12 +139,18 @@ export async function checkScenario(sc: Scenario, opts: CheckOptions = {}): Prom
     : await explore(cm, { ...common, invariants: compiledInvariants, keepGraph: liveness.length > 0 });
   const traces = new Map<string, ItfTrace>();
   const verdicts: PropertyVerdict[] = [];
+  const tested = (verdict: PropertyVerdict['verdict'], exercised: number | undefined) => (exercised === undefined ? {} : {
+    exercised, vacuous: verdict === 'holds' && exercised === 0,
+  });
   const meta = (property: string, kind: 'invariant' | 'liveness' | 'deadlock') => ({ ...(sc.traceMeta ?? {}), scenario: sc.name, property, kind });
 
   for (const p of invariants) {
     const at = result.violations.get(p.name);
     if (at !== undefined) traces.set(p.name, pathTrace(cm, result.store, at, meta(p.name, 'invariant')));
-    verdicts.push({ name: p.name, kind: 'invariant', expected: sc.expect[p.name] ?? 'holds', verdict: at !== undefined ? 'violated' : result.complete ? 'holds' : 'unknown' });
+    const verdict = at !== undefined ? 'violated' : result.complete ? 'holds' : 'unknown';
+    const premised = compiledInvariants.find((c) => c.name === p.name)?.premise !== undefined;
+    const exercised = premised ? result.exercised.get(p.name) : parallel ? undefined : result.distinct;
+    verdicts.push({ name: p.name, kind: 'invariant', expected: sc.expect[p.name] ?? 'holds', verdict, ...tested(verdict, exercised) });
   }
 
   if (liveness.length > 0) {
@@ -144,10 +162,15 @@ export async function checkScenario(sc: Scenario, opts: CheckOptions = {}): Prom
     for (const lp of liveness) {
       const pairs = result.complete ? expand(lp.formula) : undefined;
       let verdict: PropertyVerdict['verdict'] = 'unknown';
+      // states where some premise (P of P ~> Q) holds: the states the property was tested in
+      const triggered = new Uint8Array(n);
       if (pairs) {
         verdict = 'holds';
         for (const { p, q } of pairs) {
           const pp = cm.predicate(p);
+          // the states that trigger the property: P, where Q is about them (TRUE ~> (A => B) waits only where A)
+          const qPremise = invariantPremise(q);
+          const tp = qPremise === null ? pp : cm.predicate({ op: 'and', t: p.t, args: [p, qPremise] });
           const qq = cm.predicate(q);
           const pBits = new Uint8Array(n);
           const notQ = new Uint8Array(n);
@@ -155,6 +178,7 @@ export async function checkScenario(sc: Scenario, opts: CheckOptions = {}): Prom
             cm.codec.unpack(result.store.raw, result.store.at(i), slots);
             pBits[i] = pp(slots) ? 1 : 0;
             notQ[i] = qq(slots) ? 0 : 1;
+            if (tp(slots)) triggered[i] = 1;
           }
           const lasso = findLivenessViolation(graph, n, pBits, notQ, facts, (s) => result.store.pathTo(s));
           if (lasso) {
@@ -164,13 +188,16 @@ export async function checkScenario(sc: Scenario, opts: CheckOptions = {}): Prom
           }
         }
       }
-      verdicts.push({ name: lp.name, kind: 'liveness', expected: sc.expect[lp.name] ?? 'holds', verdict });
+      // a violation stops the count early: it is then at least this many
+      const exercised = pairs ? triggered.reduce((a, b) => a + b, 0) : undefined;
+      verdicts.push({ name: lp.name, kind: 'liveness', expected: sc.expect[lp.name] ?? 'holds', verdict, ...tested(verdict, exercised) });
     }
   }
 
   if (sc.checkDeadlock) {
     if (result.deadlock !== undefined) traces.set('Deadlock', pathTrace(cm, result.store, result.deadlock, meta('Deadlock', 'deadlock')));
-    verdicts.push({ name: 'Deadlock', kind: 'deadlock', expected: 'holds', verdict: result.deadlock !== undefined ? 'violated' : result.complete ? 'holds' : 'unknown' });
+    const verdict = result.deadlock !== undefined ? 'violated' : result.complete ? 'holds' : 'unknown';
+    verdicts.push({ name: 'Deadlock', kind: 'deadlock', expected: 'holds', verdict, ...tested(verdict, result.distinct) });
   }
 
   let errorTrace: string | undefined;

@@ -146,6 +146,8 @@ export async function exploreParallel(cm: CompiledModel, opts: ParallelOptions):
     depth,
     durationMs,
     violations,
+    // premises are not counted across workers
+    exercised: new Map(),
     deadlock,
     error,
     store,

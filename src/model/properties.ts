@@ -4,7 +4,7 @@
  * under the fairness the actions declare, assuming fault steps eventually
  * stop). Each names the verdict a scenario expects.
  */
-import type { Expr, Temporal } from '../dsl/index.js';
+import { type Expr, type Temporal, boolT } from '../dsl/index.js';
 
 /** A safety property: a predicate over one state. */
 export interface InvariantProperty {
@@ -22,6 +22,30 @@ export interface LivenessProperty {
   readonly formula: Temporal;
   /** The fairness it relies on, in words (the actions' own fairness is what is checked). */
   readonly fairness: string;
+}
+
+/**
+ * The premise of a state formula: the states it says something about.
+ * `A => B` is about the states where A holds and B is about them;
+ * `\A x \in D : B(x)` about those where some x makes B(x) about them (none
+ * when D is empty); a conjunction about those where some conjunct is; any
+ * other formula about every state (null). A premise no reachable state
+ * satisfies makes the formula hold vacuously: it was never put to the test.
+ */
+export function invariantPremise(e: Expr): Expr | null {
+  const and = (a: Expr, b: Expr | null): Expr => (b === null ? a : { op: 'and', t: boolT, args: [a, b] });
+  switch (e.op) {
+    case 'implies': return and(e.a, invariantPremise(e.b));
+    case 'forall': {
+      const p = invariantPremise(e.body);
+      return { op: 'exists', t: boolT, bind: e.bind, dom: e.dom, body: p ?? { op: 'lit', t: boolT, value: true } };
+    }
+    case 'and': {
+      const ps = e.args.map(invariantPremise);
+      return ps.some((p) => p === null) ? null : { op: 'or', t: boolT, args: ps as Expr[] };
+    }
+    default: return null;
+  }
 }
 
 /** Any property. */

@@ -22,7 +22,7 @@ describe('ha-verify verify', () => {
       env: { ...process.env, GITHUB_STEP_SUMMARY: stepSummary },
     });
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^router-fault\s+NoSplitBrain\s+violated\s+violated\s+\S+NoSplitBrain\.itf\.json\s+follows the whole trace\s*$/m);
+    expect(r.stdout).toMatch(/^router-fault\s+NoSplitBrain\s+violated\s+violated\s+43,368\s+\S+NoSplitBrain\.itf\.json\s+follows the whole trace\s*$/m);
     expect(r.stdout).toContain('result: every expectation holds');
     const summary = JSON.parse(readFileSync(join(reports, 'verify.json'), 'utf8'));
     expect(summary.result).toBe('as expected');

@@ -172,7 +172,10 @@ export const command: Command = {
         });
         reports.push(report);
         for (const p of report.properties) {
-          const row: VerifyRow = { scenario: sc.name, property: p.name, kind: p.kind, expected: p.expected, verdict: p.verdict, asExpected: p.verdict === p.expected };
+          const row: VerifyRow = {
+            scenario: sc.name, property: p.name, kind: p.kind, expected: p.expected, verdict: p.verdict, asExpected: p.verdict === p.expected,
+            ...(p.exercised === undefined ? {} : { exercised: p.exercised }), ...(p.vacuous === true ? { vacuous: true } : {}),
+          };
           if (p.trace) {
             row.trace = p.trace;
             const replayed = replay && !interrupt.signal.aborted ? await replay(p.trace) : undefined;
@@ -303,9 +306,12 @@ export const command: Command = {
         r.scenario, num(r.distinctStates) + (r.complete ? '' : ` (incomplete: ${r.stopReason ?? 'stopped'})`), String(r.depth), duration(r.durationMs),
       ])));
       out.push('');
-      out.push(table(['scenario', 'property', 'expected', 'verdict', 'trace', 'replay'], rows.map((r) => [
-        r.scenario, r.property, r.expected, r.asExpected ? r.verdict : `${r.verdict} <-- NOT AS EXPECTED`, r.trace ?? '', r.replay ?? '',
+      out.push(table(['scenario', 'property', 'expected', 'verdict', 'exercised', 'trace', 'replay'], rows.map((r) => [
+        r.scenario, r.property, r.expected, r.asExpected ? (r.vacuous ? 'vacuous' : r.verdict) : `${r.verdict} <-- NOT AS EXPECTED`,
+        r.exercised === undefined ? '' : num(r.exercised), r.trace ?? '', r.replay ?? '',
       ])));
+      const vacuous = rows.filter((r) => r.vacuous === true).length;
+      if (vacuous > 0) out.push(`${vacuous} verdicts hold vacuously: no reachable state put the property to the test ("vacuous" above); they are not evidence`);
       out.push('');
       if (kept && kept.length > 0) {
         out.push(`kept counterexamples (${manifest}), replayed against the implementation:`);
