@@ -1722,6 +1722,23 @@ SessionActiveOnce ==
 \* IKE SAs are in use (negotiated, deletable) only on the active node
 IkeOnlyFromActive == \A n \in Nodes : sa[n] = "up" => srg1[n] = "active"
 
+\* -------------------- action properties --------------------
+\* Every step satisfies A (primed variables are the state after the step); a step changing nothing
+\* does.
+
+\* in a split brain, the node that backs off to backup is the one MNHA.md section 4 names: the lower
+\* activeness-priority when both are set and differ, else the lower local id
+RightNodeBacksOff ==
+  [][
+    \A n \in Nodes :
+      (/\ Cardinality({n2 \in Nodes : srg1[n2] = "active"}) = 2
+       /\ srg1[n] = "active"
+       /\ srg1'[n] = "backup") =>
+        (IF Priority[n] > 0 /\ Priority[Peer[n]] > 0 /\ Priority[n] /= Priority[Peer[n]]
+         THEN Priority[n] < Priority[Peer[n]]
+         ELSE LocalId[n] < LocalId[Peer[n]])
+  ]_vars
+
 \* -------------------- liveness --------------------
 \* Checked under the fairness of Spec once faults have stopped: P ~> Q as <>[](P => <>Q).
 

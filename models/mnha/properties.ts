@@ -6,10 +6,10 @@
  * faults eventually stop.
  */
 import * as x from '../../src/dsl/index.js';
-import type { InvariantProperty, LivenessProperty, Property } from '../../src/model/index.js';
+import type { ActionProperty, InvariantProperty, LivenessProperty, Property } from '../../src/model/index.js';
 import { Nodes, PeerViews, Prefs, SaStates, SessionStates } from './domains.js';
 import type { MnhaSystem } from './system.js';
-import { ConvergenceT } from './params.js';
+import { ConvergenceT, IdT } from './params.js';
 
 const FAIRNESS = 'weak fairness of every protocol step and repair; faults and operator or traffic events unfair and finitely many';
 
@@ -28,6 +28,21 @@ export function mnhaProperties(sys: MnhaSystem): Property[] {
   const Sessions = (at('sess', x.str('n1', Nodes)).t as x.FunType).key as x.EnumType;
 
   const inv = (name: string, doc: string, expr: x.Expr): InvariantProperty => ({ kind: 'invariant', name, doc, expr });
+  const act = (name: string, doc: string, expr: x.Expr): ActionProperty => ({ kind: 'action', name, doc, expr });
+  const LocalId = x.constant('LocalId', IdT);
+  const Priority = voc.Priority;
+  /**
+   * MNHA.md section 4, "Resolution": in a split brain the node with the lower
+   * activeness-priority backs off when both have one and they differ; else
+   * the node with the lower local id. Written from the text, not from the
+   * machine's guard.
+   */
+  const shouldBackOff = (n: x.Expr) => {
+    const peer = x.app(Peer, n);
+    const bothSetAndDiffer = x.and(x.gt(x.app(Priority, n), x.num(0)), x.gt(x.app(Priority, peer), x.num(0)), x.neq(x.app(Priority, n), x.app(Priority, peer)));
+    return x.ite(bothSetAndDiffer, x.lt(x.app(Priority, n), x.app(Priority, peer)), x.lt(x.app(LocalId, n), x.app(LocalId, peer)));
+  };
+  const srg1Next = (n: x.Expr) => x.app(x.primed(v.srg1), n);
   const live = (name: string, doc: string, formula: x.Temporal): LivenessProperty => ({ kind: 'liveness', name, doc, formula, fairness: FAIRNESS });
   const converged = x.or(
     x.eq(x.constant('RouteConvergence', ConvergenceT), x.str('instant', ConvergenceT)),
@@ -42,6 +57,10 @@ export function mnhaProperties(sys: MnhaSystem): Property[] {
     inv('SplitBrainOnlyWithRouterFault', 'two active nodes only after the router answered a probe off its preferred path',
       x.implies(x.gt(ActiveCount, x.num(1)), v.offPath)),
     inv('NoSplitBrain', 'never two active nodes', x.le(ActiveCount, x.num(1))),
+    act('RightNodeBacksOff', 'in a split brain, the node that backs off to backup is the one MNHA.md section 4 names: the lower activeness-priority when both are set and differ, else the lower local id',
+      all((n) => x.implies(
+        x.and(x.eq(ActiveCount, x.num(2)), srg1Is(n, 'active'), x.eq(srg1Next(n), x.str('backup', srg1T))),
+        shouldBackOff(n)))),
     inv('SignalRoutesExclusive', 'never both signal routes on one node',
       all((n) => x.not(x.and(at('activeRoute', n), at('backupRoute', n))))),
     inv('SignalRouteMatchesState', 'active-signal-route iff active; backup-signal-route only in backup',

@@ -59,6 +59,21 @@ export function str<const V extends string>(value: V, t: EnumType): Expr {
 export function variable(name: string, t: Type): Expr {
   return { op: 'var', t, name };
 }
+/**
+ * The value of a state variable in the next state (`v'`), for action
+ * properties (`[][A]_vars`), which relate a state to its successor. A primed
+ * variable is a variable reference named `v'`: the TLA+ printer writes it
+ * as it is, the compiler reads it from the successor's slots.
+ */
+export function primed(v: Expr): Expr {
+  if (v.op !== 'var' || v.name.endsWith("'")) throw new TypeError('primed: an unprimed state variable is expected');
+  return { op: 'var', t: v.t, name: `${v.name}'` };
+}
+
+/** Whether a variable reference is primed (`v'`), and the variable's own name. */
+export function unprimed(name: string): { readonly name: string; readonly primed: boolean } {
+  return name.endsWith("'") ? { name: name.slice(0, -1), primed: true } : { name, primed: false };
+}
 /** A field of the machine's own context (machine level). */
 export function ctx(field: string, t: Type): Expr {
   return { op: 'ctx', t, field };

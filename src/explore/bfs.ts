@@ -4,7 +4,7 @@
  * shortest trace. Runs in slices so that progress can be reported and an
  * interrupt or a state limit stops it cleanly with what was found so far.
  */
-import type { CompiledModel, CompiledPredicate } from './compile.js';
+import type { CompiledModel, CompiledPredicate, CompiledStepPredicate } from './compile.js';
 import { StateGraph } from './graph.js';
 import { SeenSet, fingerprint } from './seen-set.js';
 import { StateStore } from './state-store.js';
@@ -15,6 +15,20 @@ export interface CheckedInvariant {
   readonly pred: CompiledPredicate;
   /** The states the invariant is about (its premise); counted, to tell a tested invariant from a vacuous one. */
   readonly premise?: CompiledPredicate;
+}
+
+/** An action property to check on every step that changes the state. */
+export interface CheckedAction {
+  readonly name: string;
+  readonly pred: CompiledStepPredicate;
+  /** The steps it is about; counted like an invariant's premise. */
+  readonly premise?: CompiledStepPredicate;
+}
+
+/** The first (shortest) step that violates an action property: its source state and transition. */
+export interface StepViolation {
+  readonly source: number;
+  readonly transition: number;
 }
 
 /** Progress of a running search. */
@@ -31,6 +45,7 @@ export interface Progress {
 /** Options of a search. */
 export interface ExploreOptions {
   readonly invariants?: readonly CheckedInvariant[];
+  readonly actions?: readonly CheckedAction[];
   readonly checkDeadlock?: boolean;
   /** Stop after this many distinct states (the run is then incomplete). */
   readonly maxStates?: number;
@@ -63,8 +78,10 @@ export interface ExploreResult {
   readonly durationMs: number;
   /** First (shortest) violating state of each violated invariant. */
   readonly violations: ReadonlyMap<string, number>;
-  /** Per invariant with a premise, the distinct states reached where it held. */
+  /** Per invariant with a premise, the distinct states reached where it held; per action property, the steps. */
   readonly exercised: ReadonlyMap<string, number>;
+  /** First (shortest) violating step of each violated action property. */
+  readonly stepViolations: ReadonlyMap<string, StepViolation>;
   /** First state with no enabled transition, when deadlock is checked. */
   readonly deadlock: number | undefined;
   readonly error: ExploreError | undefined;
@@ -101,6 +118,19 @@ export async function explore(cm: CompiledModel, opts: ExploreOptions = {}): Pro
   const exercised = new Map<string, number>();
   const withPremise = invariants.filter((inv) => inv.premise !== undefined);
   for (const inv of withPremise) exercised.set(inv.name, 0);
+  const actions = opts.actions ?? [];
+  const stepViolations = new Map<string, StepViolation>();
+  for (const a of actions) exercised.set(a.name, 0);
+  // Action properties, on every step that changes the state (a stuttering step satisfies [][A]_vars).
+  const checkActions = (k: number) => {
+    let changed = false;
+    for (let i = 0; i < nSlots; i++) if (s[i] !== t[i]) { changed = true; break; }
+    if (!changed) return;
+    for (const a of actions) {
+      if (a.premise === undefined || a.premise(s, t)) exercised.set(a.name, (exercised.get(a.name) as number) + 1);
+      if (!stepViolations.has(a.name) && !a.pred(s, t)) stepViolations.set(a.name, { source: current, transition: k });
+    }
+  };
   let deadlock: number | undefined;
   let error: ExploreError | undefined;
   let generated = 0;
@@ -135,6 +165,7 @@ export async function explore(cm: CompiledModel, opts: ExploreOptions = {}): Pro
   const emit = (k: number) => {
     enabled = true;
     generated++;
+    if (actions.length > 0) checkActions(k);
     codec.pack(t, buf, 0);
     if (!exact) fingerprint(buf, 0, W, fp);
     const idx = store.size;
@@ -189,6 +220,7 @@ export async function explore(cm: CompiledModel, opts: ExploreOptions = {}): Pro
     durationMs,
     violations,
     exercised,
+    stepViolations,
     deadlock,
     error,
     store,

@@ -6,19 +6,19 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Expr, type Temporal, type Value, TRUE, lit, mapExpr } from '../dsl/index.js';
-import { type Expectation, type LivenessProperty, type Scenario, invariantPremise, lowerSystem } from '../model/index.js';
+import { type ActionProperty, type Expectation, type LivenessProperty, type Scenario, invariantPremise, lowerSystem } from '../model/index.js';
 import { type ItfTrace, writeItfTraceFile } from '../trace/index.js';
 import { type Progress, explore } from './bfs.js';
 import { type CompiledModel, compileModel } from './compile.js';
 import { findLivenessViolation } from './liveness.js';
 import { exploreParallel } from './parallel.js';
 import type { ScenarioSource } from './parallel-protocol.js';
-import { lassoTrace, pathTrace } from './traces.js';
+import { lassoTrace, pathTrace, stepTrace } from './traces.js';
 
 /** Verdict of one property. */
 export interface PropertyVerdict {
   readonly name: string;
-  readonly kind: 'invariant' | 'liveness' | 'deadlock';
+  readonly kind: 'invariant' | 'liveness' | 'action' | 'deadlock';
   readonly expected: Expectation;
   readonly verdict: 'holds' | 'violated' | 'unknown';
   /** The trace file written, if any. */
@@ -121,6 +121,11 @@ export async function checkScenario(sc: Scenario, opts: CheckOptions = {}): Prom
   const cm = compileModel(fm);
   const invariants = properties.filter((p) => p.kind === 'invariant');
   const liveness = properties.filter((p): p is LivenessProperty => p.kind === 'liveness');
+  const actionProps = properties.filter((p): p is ActionProperty => p.kind === 'action');
+  const compiledActions = actionProps.map((p) => {
+    const premise = invariantPremise(p.expr);
+    return { name: p.name, pred: cm.stepPredicate(p.expr), ...(premise === null ? {} : { premise: cm.stepPredicate(premise) }) };
+  });
   const compiledInvariants = invariants.map((p) => {
     const premise = invariantPremise((p as { expr: Expr }).expr);
     return { name: p.name, pred: cm.predicate((p as { expr: Expr }).expr), ...(premise === null ? {} : { premise: cm.predicate(premise) }) };
@@ -131,18 +136,18 @@ export async function checkScenario(sc: Scenario, opts: CheckOptions = {}): Prom
     ...(opts.signal ? { signal: opts.signal } : {}),
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
   };
-  // Liveness needs the whole state graph, which the single-threaded search builds.
-  const parallel = (opts.workers ?? 1) > 1 && liveness.length === 0 && opts.source !== undefined;
+  // Liveness needs the whole state graph, which the single-threaded search builds; action properties are checked there too.
+  const parallel = (opts.workers ?? 1) > 1 && liveness.length === 0 && actionProps.length === 0 && opts.source !== undefined;
   const workersUsed = parallel ? opts.workers! : 1;
   const result = parallel
     ? await exploreParallel(cm, { ...common, workers: opts.workers!, source: opts.source!, invariants: compiledInvariants })
-    : await explore(cm, { ...common, invariants: compiledInvariants, keepGraph: liveness.length > 0 });
+    : await explore(cm, { ...common, invariants: compiledInvariants, actions: compiledActions, keepGraph: liveness.length > 0 });
   const traces = new Map<string, ItfTrace>();
   const verdicts: PropertyVerdict[] = [];
   const tested = (verdict: PropertyVerdict['verdict'], exercised: number | undefined) => (exercised === undefined ? {} : {
     exercised, vacuous: verdict === 'holds' && exercised === 0,
   });
-  const meta = (property: string, kind: 'invariant' | 'liveness' | 'deadlock') => ({ ...(sc.traceMeta ?? {}), scenario: sc.name, property, kind });
+  const meta = (property: string, kind: 'invariant' | 'liveness' | 'action' | 'deadlock') => ({ ...(sc.traceMeta ?? {}), scenario: sc.name, property, kind });
 
   for (const p of invariants) {
     const at = result.violations.get(p.name);
@@ -151,6 +156,13 @@ export async function checkScenario(sc: Scenario, opts: CheckOptions = {}): Prom
     const premised = compiledInvariants.find((c) => c.name === p.name)?.premise !== undefined;
     const exercised = premised ? result.exercised.get(p.name) : parallel ? undefined : result.distinct;
     verdicts.push({ name: p.name, kind: 'invariant', expected: sc.expect[p.name] ?? 'holds', verdict, ...tested(verdict, exercised) });
+  }
+
+  for (const p of actionProps) {
+    const at = result.stepViolations.get(p.name);
+    if (at !== undefined) traces.set(p.name, stepTrace(cm, result.store, at.source, at.transition, meta(p.name, 'action')));
+    const verdict = at !== undefined ? 'violated' : result.complete ? 'holds' : 'unknown';
+    verdicts.push({ name: p.name, kind: 'action', expected: sc.expect[p.name] ?? 'holds', verdict, ...tested(verdict, result.exercised.get(p.name)) });
   }
 
   if (liveness.length > 0) {

@@ -8,7 +8,7 @@
  */
 import {
   type EnumType, type Expr, type Stmt, type Type, type Value,
-  cardinality, enumerate, keyCount, showType, typeEquals,
+  cardinality, enumerate, keyCount, showType, typeEquals, unprimed,
 } from '../dsl/index.js';
 import { codeOf, seqBases } from './codes.js';
 import type { Layout } from './layout.js';
@@ -136,6 +136,16 @@ export function genBool(ctx: GenCtx, e: Expr): string {
   }
 }
 
+/**
+ * The variable a reference reads and the slot array it reads it from: a
+ * primed variable (`v'`, action properties) is read from the successor
+ * `t`, which the generated function receives beside `s`.
+ */
+function slotsOf(ctx: GenCtx, ref: string): { name: string; arr: string } {
+  const u = unprimed(ref);
+  return u.primed ? { name: u.name, arr: 't' } : { name: u.name, arr: ctx.arr };
+}
+
 /** JS expression (a number) for the code of any expression. */
 export function genCode(ctx: GenCtx, e: Expr): string {
   switch (e.op) {
@@ -150,13 +160,14 @@ export function genCode(ctx: GenCtx, e: Expr): string {
       return b.kind === 'code' ? String(b.code) : b.src;
     }
     case 'var': {
-      const vl = ctx.layout.vars.get(e.name);
+      const { name, arr } = slotsOf(ctx, e.name);
+      const vl = ctx.layout.vars.get(name);
       if (!vl) throw new Error(`compiler: unknown variable ${e.name}`);
-      if (!vl.split || e.t.kind !== 'fun') return `${ctx.arr}[${vl.base}]`;
+      if (!vl.split || e.t.kind !== 'fun') return `${arr}[${vl.base}]`;
       const n = keyCount(e.t.key);
       const vc = cardinality(e.t.value);
       const parts: string[] = [];
-      for (let k = 0; k < n; k++) parts.push(`${toRank(e.t.value, `${ctx.arr}[${vl.base + k}]`)} * ${vc ** k}`);
+      for (let k = 0; k < n; k++) parts.push(`${toRank(e.t.value, `${arr}[${vl.base + k}]`)} * ${vc ** k}`);
       return parts.length ? `(${parts.join(' + ')})` : '0';
     }
     case 'ctx': case 'ev': case 'self':
@@ -198,8 +209,9 @@ export function genCode(ctx: GenCtx, e: Expr): string {
       const ft = e.fn.t;
       const key = keyIndexCode(ft.key, convertKey(ctx, e.key, ft.key));
       if (e.fn.op === 'var') {
-        const vl = ctx.layout.vars.get(e.fn.name)!;
-        if (vl.split) return isConst(key) ? `${ctx.arr}[${vl.base + Number(key)}]` : `${ctx.arr}[${vl.base} + ${key}]`;
+        const { name, arr } = slotsOf(ctx, e.fn.name);
+        const vl = ctx.layout.vars.get(name)!;
+        if (vl.split) return isConst(key) ? `${arr}[${vl.base + Number(key)}]` : `${arr}[${vl.base} + ${key}]`;
       }
       const vc = cardinality(ft.value);
       const f = genCode(ctx, e.fn);

@@ -30,6 +30,9 @@ export interface CompiledTransition {
 /** A compiled state predicate. */
 export type CompiledPredicate = (s: Float64Array) => boolean;
 
+/** A compiled predicate over a step: the state `s` and its successor `t`. */
+export type CompiledStepPredicate = (s: Float64Array, t: Float64Array) => boolean;
+
 /** A flat model compiled for exploration. */
 export interface CompiledModel {
   readonly fm: FlatModel;
@@ -51,6 +54,8 @@ export interface CompiledModel {
   readonly expand: (s: Float64Array, t: Float64Array, h: unknown, emit: (k: number) => void) => void;
   /** Compiles a state predicate (system level, no free names). */
   predicate(e: Expr): CompiledPredicate;
+  /** Compiles a step predicate: unprimed variables read the state, primed ones (`v'`) its successor. */
+  stepPredicate(e: Expr): CompiledStepPredicate;
 }
 
 const CHUNK = 16;
@@ -122,6 +127,11 @@ export function compileModel(fm: FlatModel): CompiledModel {
       const body = `return ${genBool(base('s', new Map()), e)};`;
       const fn = new Function('s', 'h', body) as (s: Float64Array, h: unknown) => boolean;
       return (s) => fn(s, helpers);
+    },
+    stepPredicate(e: Expr) {
+      const body = `return ${genBool(base('s', new Map()), e)};`;
+      const fn = new Function('s', 't', 'h', body) as (s: Float64Array, t: Float64Array, h: unknown) => boolean;
+      return (s, t) => fn(s, t, helpers);
     },
   };
 }

@@ -148,6 +148,7 @@ export async function exploreParallel(cm: CompiledModel, opts: ParallelOptions):
     violations,
     // premises are not counted across workers
     exercised: new Map(),
+    stepViolations: new Map(),
     deadlock,
     error,
     store,

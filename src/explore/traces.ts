@@ -57,7 +57,7 @@ function stepOf(cm: CompiledModel, store: StateStore, state: number, tid: number
 export interface TraceMeta {
   readonly scenario: string;
   readonly property: string;
-  readonly kind: 'invariant' | 'liveness' | 'deadlock';
+  readonly kind: 'invariant' | 'liveness' | 'action' | 'deadlock';
   readonly [k: string]: unknown;
 }
 
@@ -66,6 +66,27 @@ export function pathTrace(cm: CompiledModel, store: StateStore, target: number, 
   const path = store.pathTo(target);
   const slots = slotsAlong(cm, store, path);
   const steps = path.map((i, k) => stepOf(cm, store, i, k === 0 ? undefined : store.via(i), slots[k]));
+  return toItfTrace({
+    vars: cm.fm.vars.map((v) => v.name),
+    steps,
+    meta: { ...meta, source: 'ha-verify builtin explorer', violationStep: steps.length - 1 },
+  });
+}
+
+/**
+ * The ITF trace of a step that violates an action property: the path from
+ * an initial state to the step's source, then the step itself (whose
+ * successor may have been reached first another way; the trace shows this
+ * step into it).
+ */
+export function stepTrace(cm: CompiledModel, store: StateStore, source: number, tid: number, meta: TraceMeta): ItfTrace {
+  const path = store.pathTo(source);
+  const slots = slotsAlong(cm, store, path);
+  const steps = path.map((i, k) => stepOf(cm, store, i, k === 0 ? undefined : store.via(i), slots[k]));
+  const last = slots[slots.length - 1] as Float64Array;
+  const next = new Float64Array(last);
+  cm.transitions[tid]?.apply(last, next);
+  steps.push(stepOf(cm, store, -1, tid, next));
   return toItfTrace({
     vars: cm.fm.vars.map((v) => v.name),
     steps,

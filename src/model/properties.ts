@@ -48,8 +48,21 @@ export function invariantPremise(e: Expr): Expr | null {
   }
 }
 
+/**
+ * An action property (`[][A]_vars` in TLA+): a predicate over a state and
+ * its successor (`x.primed(v)` reads the successor's `v`), which every step
+ * must satisfy. A step that changes no variable satisfies it by definition
+ * (TLA+'s stuttering), so the checkers test it on steps that change the state.
+ */
+export interface ActionProperty {
+  readonly kind: 'action';
+  readonly name: string;
+  readonly doc: string;
+  readonly expr: Expr;
+}
+
 /** Any property. */
-export type Property = InvariantProperty | LivenessProperty;
+export type Property = InvariantProperty | LivenessProperty | ActionProperty;
 
 /** What a scenario expects of a property. */
 export type Expectation = 'holds' | 'violated';

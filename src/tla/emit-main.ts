@@ -6,7 +6,7 @@ import { printValue } from '../dsl/index.js';
 import type { FlatModel, Property } from '../model/index.js';
 import { emitAction, emitDefinitions, emitFairnessGroups, emitFaults, emitInit, emitNext, emitSpec, emitTypeOk } from './emit-behaviour.js';
 import { emitConstants, emitConstantsOk, emitHeader, emitSets, emitVariables } from './emit-declarations.js';
-import { emitInvariants, emitLiveness } from './emit-properties.js';
+import { emitActionProperties, emitInvariants, emitLiveness } from './emit-properties.js';
 import type { TlaResult } from './errors.js';
 import { textOf } from './expr-tools.js';
 import { MODULE_END, comment, moduleStart } from './layout.js';
@@ -53,6 +53,14 @@ export function printMainModule(m: PreparedModule): string {
     emitFairnessGroups(m),
     emitSpec(m),
     m.invariants.length > 0 ? [...comment('-'.repeat(20) + ' invariants ' + '-'.repeat(20)), '', ...emitInvariants(m)] : [],
+    m.actionProperties.length > 0
+      ? [
+          ...comment('-'.repeat(20) + ' action properties ' + '-'.repeat(20)),
+          ...comment("Every step satisfies A (primed variables are the state after the step); a step changing nothing does."),
+          '',
+          ...emitActionProperties(m),
+        ]
+      : [],
     m.liveness.length > 0
       ? [
           ...comment('-'.repeat(20) + ' liveness ' + '-'.repeat(20)),

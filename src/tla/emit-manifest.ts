@@ -9,7 +9,7 @@ import type { Expectation } from '../model/index.js';
 /** One property of a scenario in the manifest. */
 export interface ManifestProperty {
   readonly name: string;
-  readonly kind: 'invariant' | 'liveness';
+  readonly kind: 'invariant' | 'liveness' | 'action';
   readonly expected: Expectation;
 }
 

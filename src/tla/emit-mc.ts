@@ -85,7 +85,8 @@ export function emitMcModule(sc: McScenario, m: PreparedModule, fm: FlatModel): 
 export function emitMcConfig(sc: McScenario, m: PreparedModule, fm: FlatModel, properties: readonly Property[]): string {
   const values = constantValues(m, fm);
   const invariants = ['TypeOK', ...properties.filter((p) => p.kind === 'invariant').map((p) => p.name)];
-  const liveness = properties.filter((p) => p.kind === 'liveness').map((p) => p.name);
+  // action properties ([][A]_vars) go with the temporal properties, as TLC takes them
+  const liveness = properties.filter((p) => p.kind === 'liveness' || p.kind === 'action').map((p) => p.name);
   const lines = [...header(sc, m.name), ''];
   if (values.length > 0) lines.push('CONSTANTS', ...declarationList(values.map(([n]) => [`${n} <- ${mcValueName(n)}`, undefined]), ''), '');
   lines.push('SPECIFICATION Spec', '', 'INVARIANTS', ...invariants.map((n) => `  ${n}`), '');

@@ -69,6 +69,21 @@ export function emitInvariants(m: PreparedModule): string[] {
   return out;
 }
 
+/**
+ * Every action property, one definition each: `Name == [][A]_vars`, which
+ * every step of a behaviour satisfies (a step changing nothing does).
+ */
+export function emitActionProperties(m: PreparedModule): string[] {
+  const out: string[] = [];
+  for (const p of m.actionProperties) {
+    if (out.length > 0) out.push('');
+    const body = formatExpr(p.expr, LINE_WIDTH - 6);
+    const lines = body.length === 1 ? [`[][${body[0]}]_vars`] : ['[][', ...body.map((l) => `  ${l}`), ']_vars'];
+    out.push(...comment(p.doc), ...definition(p.name, lines));
+  }
+  return out;
+}
+
 /** Every liveness property, one definition each. */
 export function emitLiveness(m: PreparedModule): string[] {
   const faults = m.actions.some((a) => a.fault);

@@ -50,7 +50,7 @@ export interface TlcCheckOptions {
 /** The verdict of one property, as TLC found it. */
 export interface TlcPropertyVerdict {
   readonly name: string;
-  readonly kind: 'invariant' | 'liveness' | 'deadlock';
+  readonly kind: 'invariant' | 'liveness' | 'action' | 'deadlock';
   /** `unknown` when the run stopped before TLC could tell. */
   readonly verdict: 'holds' | 'violated' | 'unknown';
   /** The counterexample, when violated (from TLC's `-dumpTrace json`, else from its printed trace). */

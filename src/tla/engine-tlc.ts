@@ -113,7 +113,8 @@ class TlcSession {
     this.mc = mcModuleName(ctx.sc.name);
     this.pending = {
       invariants: ctx.properties.filter((p) => p.kind === 'invariant').map((p) => p.name),
-      liveness: ctx.properties.filter((p) => p.kind === 'liveness').map((p) => p.name),
+      // TLC checks action properties as temporal properties (PROPERTIES): they are run alongside liveness
+      liveness: ctx.properties.filter((p) => p.kind === 'liveness' || p.kind === 'action').map((p) => p.name),
       deadlock: ctx.sc.checkDeadlock,
     };
   }
@@ -177,7 +178,7 @@ class TlcSession {
    */
   private async stoppedReport(r: RunResult, stopped: TlcStopReason): Promise<TlcCheckReport> {
     for (const v of r.run.output.violations) {
-      const name = v.kind === 'invariant-violated' ? v.name : v.kind === 'deadlock' ? 'Deadlock' : v.kind === 'property-violated' ? v.name : undefined;
+      const name = v.kind === 'invariant-violated' || v.kind === 'action-property-violated' ? v.name : v.kind === 'deadlock' ? 'Deadlock' : v.kind === 'property-violated' ? v.name : undefined;
       if (name !== undefined && name !== 'TypeOK') await this.record(name, v, r, false);
     }
     return this.report({ stopped, ...(r.lastProgress ? { progress: r.lastProgress } : {}) });
@@ -243,7 +244,7 @@ class TlcSession {
   /** Records a violated property with its trace: TLC's `-dumpTrace` file, else (when `printed`) the trace it printed. */
   private async record(name: string, v: TlcViolation, r: RunResult, printed = true): Promise<void> {
     if (this.violated.has(name)) return;
-    const kind = name === 'Deadlock' ? 'deadlock' : this.pending.liveness.includes(name) ? 'liveness' : 'invariant';
+    const kind = name === 'Deadlock' ? 'deadlock' : this.ctx.properties.find((p) => p.name === name)?.kind ?? 'invariant';
     const meta = { scenario: this.ctx.sc.name, property: name, kind } as const;
     let trace: ItfTrace | undefined;
     const dump = await readDumpTraceFile(r.dumpPath);

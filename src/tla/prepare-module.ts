@@ -9,7 +9,7 @@ import {
   type Definition, type EnumType, type Expr, type Temporal, type Type, type Value,
   walkExpr, walkStmts,
 } from '../dsl/index.js';
-import type { ConstDecl, FlatModel, FlatVar, InvariantProperty, LivenessProperty, Property } from '../model/index.js';
+import type { ConstDecl, FlatModel, FlatVar, ActionProperty, InvariantProperty, LivenessProperty, Property } from '../model/index.js';
 import { collectDefinitions } from './definitions.js';
 import { catchEmit, type TlaResult, TlaEmitError } from './errors.js';
 import { boundRef, freshName, substitute } from './expr-tools.js';
@@ -76,6 +76,8 @@ export interface PreparedModule {
   readonly fairness: readonly FairnessGroup[];
   readonly invariants: readonly InvariantProperty[];
   readonly liveness: readonly PreparedLiveness[];
+  /** Action properties: a predicate over a step (primed variables read the successor), checked as `[][A]_vars`. */
+  readonly actionProperties: readonly ActionProperty[];
 }
 
 function pascal(s: string): string {
@@ -144,8 +146,8 @@ function typesShown(fm: FlatModel, properties: readonly Property[]): Type[] {
     walkStmts(a.body, visit);
   }
   for (const p of properties) {
-    if (p.kind === 'invariant') walkExpr(p.expr, visit);
-    else walkTemporal(p.formula, visit, (t) => types.push(t));
+    if (p.kind === 'liveness') walkTemporal(p.formula, visit, (t) => types.push(t));
+    else walkExpr(p.expr, visit);
   }
   return types;
 }
@@ -159,8 +161,8 @@ function definitionsReachable(fm: FlatModel, properties: readonly Property[]): D
     walkStmts(a.body, add);
   }
   for (const p of properties) {
-    if (p.kind === 'invariant') roots.push(p.expr);
-    else walkTemporal(p.formula, add, () => undefined);
+    if (p.kind === 'liveness') walkTemporal(p.formula, add, () => undefined);
+    else roots.push(p.expr);
   }
   return collectDefinitions(roots);
 }
@@ -271,10 +273,14 @@ export function prepareModule(fm: FlatModel, properties: readonly Property[], op
     const liveness = properties
       .filter((p): p is LivenessProperty => p.kind === 'liveness')
       .map((p) => ({ name: p.name, doc: p.doc, formula: cleanTemporal(p.formula, new Set(), names) }));
+    const actionProperties = properties
+      .filter((p): p is ActionProperty => p.kind === 'action')
+      .map((p) => ({ ...p, expr: hygienic(p.expr, new Set(), names) }));
 
     const printed: Expr[] = [];
     for (const a of actions) printed.push(...a.source, ...a.lets.map(([, e]) => e), ...a.guard, ...a.updates.map(([, e]) => e));
     for (const p of invariants) printed.push(p.expr);
+    for (const p of actionProperties) printed.push(p.expr);
     for (const p of liveness) printed.push(...temporalExprs(p.formula));
     const definitions = collectDefinitions(printed).map((d): PreparedDefinition => {
       const pn = parameterNames(d.params, names);
@@ -299,6 +305,7 @@ export function prepareModule(fm: FlatModel, properties: readonly Property[], op
       actions,
       fairness,
       invariants,
+      actionProperties,
       liveness,
     };
   });

@@ -57,6 +57,7 @@ export function readFinding(run: TlcRun, mc: string, liveness: readonly string[]
       }
       found.push({ name: v.name, v });
     } else if (v.kind === 'deadlock') found.push({ name: 'Deadlock', v });
+    else if (v.kind === 'action-property-violated') found.push({ name: v.name, v });
     else if (v.kind === 'property-violated') {
       const names = v.name !== undefined ? [v.name] : violatedPropertyNames(out);
       if (names.length === 0 && liveness.length === 1) names.push(liveness[0]);

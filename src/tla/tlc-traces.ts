@@ -27,7 +27,7 @@ export function typeHintOf(t: Type): TypeHint {
 export interface TlcTraceMeta {
   readonly scenario: string;
   readonly property: string;
-  readonly kind: 'invariant' | 'liveness' | 'deadlock';
+  readonly kind: 'invariant' | 'liveness' | 'action' | 'deadlock';
 }
 
 /** The model state an ITF state holds, or undefined when a value does not fit its type. */

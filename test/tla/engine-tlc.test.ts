@@ -128,9 +128,9 @@ describe('checkWithTlc', () => {
     report(await routerFault({}, { onEvent: (e) => events.push(e) }));
     const run2 = (await readFile(join(FIXTURES, 'router-fault.progress2.tool.out'), 'utf8')).match(/STARTMSG 2200:/g)!.length;
     expect(events.filter((e) => e.kind === 'run-started')).toEqual([
-      // MC_router_fault.cfg: 13 invariants but TypeOK, 7 liveness properties and deadlock
-      { kind: 'run-started', run: 1, checking: 21, without: [] },
-      { kind: 'run-started', run: 2, checking: 20, without: ['NoSplitBrain'] },
+      // MC_router_fault.cfg: 13 invariants but TypeOK, 1 action property, 7 liveness properties and deadlock
+      { kind: 'run-started', run: 1, checking: 22, without: [] },
+      { kind: 'run-started', run: 2, checking: 21, without: ['NoSplitBrain'] },
     ]);
     expect(events.filter((e) => e.kind === 'violation')).toEqual([{ kind: 'violation', run: 1, properties: ['NoSplitBrain'] }]);
     // Run 1 reports progress once (its final count); run 2 every 2 s.

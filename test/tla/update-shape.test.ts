@@ -48,7 +48,9 @@ describe('primed conjuncts are x\' = e', () => {
   it('in the MNHA module', () => {
     const p = prepareFamily(MNHA_FAMILY);
     if (!p.ok) throw new Error(p.error.message);
-    const { text } = p.value;
+    // the actions' updates; action properties ([][A]_vars) read primed variables on purpose
+    const text = p.value.text.slice(0, p.value.text.indexOf('\\* -------------------- action properties'));
+    expect(text.length).toBeGreaterThan(1000);
     const items = primedConjuncts(text);
     expect(items.length).toBeGreaterThan(100);
     expect(items.filter((i) => !i.ok).map((i) => i.text)).toEqual([]);
