@@ -17,12 +17,42 @@ import type { CompiledModel } from '../explore/compile.js';
 import { fingerprint, SeenSet } from '../explore/seen-set.js';
 import { type ObservedState, type SlotDiff, distance, matches, sameObservation, slotDiffs } from './observed-state.js';
 
+/** `via` of a state carried from the previous level without a step (the same state, observed again). */
+const NO_STEP = -2;
+
+/** States packed as the explorer packs them, `words` 32-bit words each, in one growing buffer. */
+class PackedStates {
+  private buf: Uint32Array;
+  size = 0;
+
+  constructor(private readonly words: number, private readonly cm: CompiledModel) {
+    this.buf = new Uint32Array(words * 16);
+  }
+
+  /** Appends the packed words of one state. */
+  push(packed: Uint32Array): void {
+    if ((this.size + 1) * this.words > this.buf.length) {
+      const grown = new Uint32Array(this.buf.length * 2);
+      grown.set(this.buf);
+      this.buf = grown;
+    }
+    this.buf.set(packed.subarray(0, this.words), this.size * this.words);
+    this.size += 1;
+  }
+
+  /** Unpacks state i into `out` (slot codes). */
+  unpack(i: number, out: Float64Array): Float64Array {
+    this.cm.codec.unpack(this.buf, i * this.words, out);
+    return out;
+  }
+}
+
 /** One level: the model states matching one log line. */
 interface Level {
   /** 1-based line of the log this level explains. */
   readonly line: number;
   readonly obs: ObservedState;
-  readonly states: Float64Array[];
+  readonly states: PackedStates;
   /** Index of each state's parent: in the previous level when `cross`, else in this one; -1 for an initial state. */
   readonly parent: number[];
   readonly cross: boolean[];
@@ -52,8 +82,10 @@ export interface Explanation {
 export interface LogSearchOptions {
   /** Levels kept for explanations (default 5,000 lines). */
   readonly window?: number;
-  /** Most states one level may hold before the log is declared too loose to follow (default 2,000,000). */
+  /** Most states one level may hold before the log is declared too loose to follow (default 100,000). */
   readonly maxLevel?: number;
+  /** Most states all kept levels may hold together; older levels are dropped first (default 400,000). */
+  readonly maxKept?: number;
 }
 
 /** Thrown when a line matches more model states than the search keeps. */
@@ -70,23 +102,30 @@ export class LogSearch {
   private readonly window: number;
   private readonly maxLevel: number;
   private readonly levels: Level[] = [];
+  private readonly maxKept: number;
+  /** States held by the kept levels. */
+  private kept = 0;
   private readonly packed: Uint32Array;
   private readonly key = new Uint32Array(2);
   private readonly next: Float64Array;
+  /** The state being expanded, unpacked. */
+  private readonly cur: Float64Array;
   /** Transitions generated so far (for the report). */
   transitions = 0;
 
   constructor(cm: CompiledModel, options: LogSearchOptions = {}) {
     this.cm = cm;
     this.window = Math.max(1, options.window ?? 5000);
-    this.maxLevel = options.maxLevel ?? 2_000_000;
+    this.maxLevel = options.maxLevel ?? 100_000;
+    this.maxKept = options.maxKept ?? 400_000;
     this.packed = new Uint32Array(cm.layout.words);
     this.next = new Float64Array(cm.layout.slots.length);
+    this.cur = new Float64Array(cm.layout.slots.length);
   }
 
   /** The current level's size (0 before the first line). */
   get frontier(): number {
-    return this.levels.at(-1)?.states.length ?? 0;
+    return this.levels.at(-1)?.states.size ?? 0;
   }
 
   /**
@@ -98,26 +137,33 @@ export class LogSearch {
   follow(line: number, obs: ObservedState): boolean {
     const last = this.levels.at(-1);
     if (last !== undefined && sameObservation(last.obs, obs)) return true;
-    const level: Level = { line, obs, states: [], parent: [], cross: [], via: [], seen: new SeenSet(64) };
+    const level: Level = { line, obs, states: new PackedStates(this.packed.length, this.cm), parent: [], cross: [], via: [], seen: new SeenSet(64) };
     if (last === undefined) {
       if (matches(obs, this.cm.init)) this.add(level, this.cm.init, -1, false, -1);
     } else {
-      for (let i = 0; i < last.states.length; i++) {
-        this.successors(last.states[i] as Float64Array, (t, k) => {
+      for (let i = 0; i < last.states.size; i++) {
+        const s = last.states.unpack(i, this.cur);
+        // the same state, observed differently (a line that observes less, or other variables): no step
+        if (matches(obs, s)) this.add(level, s, i, true, NO_STEP);
+        this.successors(s, (t, k) => {
           if (matches(obs, t)) this.add(level, t, i, true, k);
         });
       }
     }
-    if (level.states.length === 0) return false;
+    if (level.states.size === 0) return false;
     // the closure: steps that keep this line's observation
-    for (let i = 0; i < level.states.length; i++) {
-      this.successors(level.states[i] as Float64Array, (t, k) => {
+    for (let i = 0; i < level.states.size; i++) {
+      this.successors(level.states.unpack(i, this.cur), (t, k) => {
         if (matches(obs, t)) this.add(level, t, i, false, k);
       });
     }
     this.levels.push(level);
-    // drop the oldest levels in batches: amortised constant time a line
-    if (this.levels.length >= 2 * this.window) this.levels.splice(0, this.levels.length - this.window);
+    this.kept += level.states.size;
+    // drop the oldest levels in batches (amortised constant time a line), and while they hold too many states
+    if (this.levels.length >= 2 * this.window) this.dropOldest(this.levels.length - this.window);
+    let drop = 0;
+    for (let kept = this.kept; kept > this.maxKept && drop < this.levels.length - 2; drop++) kept -= (this.levels[drop] as Level).states.size;
+    if (drop > 0) this.dropOldest(drop);
     return true;
   }
 
@@ -139,7 +185,7 @@ export class LogSearch {
       if (found.length > count) found.pop();
     };
     if (last === undefined) consider(this.cm.init, -1);
-    else for (const s of last.states) this.successors(s, consider);
+    else for (let i = 0; i < last.states.size; i++) this.successors(last.states.unpack(i, this.cur), consider);
     return found.map((f) => ({ ...(f.action ? { action: f.action } : {}), diff: slotDiffs(this.cm.layout, obs, f.slots), slots: f.slots }));
   }
 
@@ -151,7 +197,8 @@ export class LogSearch {
     let i = 0;
     while (li >= first) {
       const level = this.levels[li] as Level;
-      out.push({ slots: level.states[i] as Float64Array, via: level.via[i] as number, line: level.line });
+      // a state carried over from the line before without a step appears once, at its first line
+      if (level.via[i] !== NO_STEP) out.push({ slots: level.states.unpack(i, new Float64Array(this.cur.length)), via: level.via[i] as number, line: level.line });
       const parent = level.parent[i] as number;
       if (parent < 0) break;
       if (level.cross[i]) {
@@ -164,6 +211,10 @@ export class LogSearch {
     // a path cut by the window starts with a state whose step in is unknown
     if (out.length > 0 && li < first) (out[0] as { via: number }).via = -1;
     return { fromLine: this.levels[first]?.line ?? 1, states: out };
+  }
+
+  private dropOldest(n: number): void {
+    for (const l of this.levels.splice(0, n)) this.kept -= l.states.size;
   }
 
   /** Calls `visit` with every successor of `s` and the transition's index. */
@@ -188,9 +239,9 @@ export class LogSearch {
       a = this.key[0] as number;
       b = this.key[1] as number;
     }
-    if (level.seen.insert(a, b, level.states.length) !== -1) return;
-    if (level.states.length >= this.maxLevel) throw new LevelTooLargeError(level.line, this.maxLevel);
-    level.states.push(new Float64Array(s));
+    if (level.seen.insert(a, b, level.states.size) !== -1) return;
+    if (level.states.size >= this.maxLevel) throw new LevelTooLargeError(level.line, this.maxLevel);
+    level.states.push(words);
     level.parent.push(parent);
     level.cross.push(cross);
     level.via.push(via);

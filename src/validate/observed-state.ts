@@ -68,13 +68,16 @@ export function readValue(t: Type, v: unknown, where: string): Value {
  * The slots and codes a line's `state` observes. Unknown variables and keys
  * are shape errors; values outside their domain are value errors.
  */
-export function observedState(layout: Layout, state: unknown, hidden: ReadonlySet<string> = new Set()): ObservedState {
+export function observedState(layout: Layout, state: unknown, required: Readonly<Record<string, unknown>> = {}): ObservedState {
   if (!isObject(state)) throw new ObservationError('"state" must be an object of model variables', 'shape');
+  if (Object.keys(state).length === 0) throw new ObservationError('"state" observes no variable (an observation must give at least one)', 'shape');
   const pairs: [number, number][] = [];
-  for (const [name, raw] of Object.entries(state)) {
+  // what every state of an explanation must hold, unless the line says otherwise
+  const given = { ...required, ...state };
+  for (const [name, raw] of Object.entries(given)) {
     const vl = layout.vars.get(name);
-    if (vl === undefined || hidden.has(name)) {
-      throw new ObservationError(`unknown variable '${name}' (the model's variables: ${[...layout.vars.keys()].filter((v) => !hidden.has(v)).join(', ')})`, 'shape', name);
+    if (vl === undefined) {
+      throw new ObservationError(`unknown variable '${name}' (the model's variables: ${[...layout.vars.keys()].join(', ')})`, 'shape', name);
     }
     const t = vl.v.t;
     if (vl.split && t.kind === 'fun') {

@@ -33,7 +33,7 @@ import { MNHA_FAMILY } from '../../models/spec-families.js';
 import { parseLogLine } from './log-lines.js';
 import { ObservationError, type ObservedState, observedState } from './observed-state.js';
 import type { LogVerdict } from './validate-log.js';
-import { VALIDATION_FAULT_WINDOW, VALIDATION_ICL_CAPACITY, validationModel, validationParams } from './validation-model.js';
+import { VALIDATION_FAULT_WINDOW, VALIDATION_ICL_CAPACITY, VALIDATION_REQUIRES, validationModel, validationParams } from './validation-model.js';
 
 /** A log read for TLC: its observations (file line and state) and the scenario. */
 interface ReadLog {
@@ -110,7 +110,7 @@ async function readLog(path: string, scenario: Scenario | undefined): Promise<Re
       sc ??= findScenario('default') as Scenario;
       layout ??= validationModel(sc).layout;
       try {
-        observations.push({ line: lineNo, t: p.t, cause: p.cause, obs: observedState(layout, p.state) });
+        observations.push({ line: lineNo, t: p.t, cause: p.cause, obs: observedState(layout, p.state, VALIDATION_REQUIRES) });
       } catch (err) {
         if (err instanceof ObservationError) return `line ${lineNo}: ${err.message}`;
         throw err;

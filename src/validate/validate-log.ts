@@ -18,7 +18,7 @@ import { findScenario } from '../../models/mnha/scenarios/index.js';
 import { parseLogLine } from './log-lines.js';
 import { type Candidate, LevelTooLargeError, LogSearch } from './log-search.js';
 import { ObservationError, type ObservedState, type SlotDiff, observedState } from './observed-state.js';
-import { validationModel } from './validation-model.js';
+import { VALIDATION_REQUIRES, validationModel } from './validation-model.js';
 
 /** A model state near the unexplained line, as reported. */
 export interface NearState {
@@ -135,7 +135,7 @@ export async function validateLines(name: string, lines: AsyncIterable<string> |
       }
       let obs: ObservedState;
       try {
-        obs = observedState(cm.layout, json.state);
+        obs = observedState(cm.layout, json.state, VALIDATION_REQUIRES);
       } catch (err) {
         if (!(err instanceof ObservationError)) throw err;
         return error(`line ${lineNo}: ${err.message}`, lineNo);

@@ -22,6 +22,14 @@ export function validationParams(scenario: Scenario): MnhaParams {
   return { ...p, faultWindow: VALIDATION_FAULT_WINDOW, iclCapacity: Math.max(p.iclCapacity, VALIDATION_ICL_CAPACITY) };
 }
 
+/**
+ * What every state explaining a log must hold. `iclOverflow` marks a
+ * message the model dropped because a channel met its search bound: an
+ * artefact of the bound, never what a network does, so no explanation may
+ * use it (a log may still say otherwise, and is then explained by nothing).
+ */
+export const VALIDATION_REQUIRES: Readonly<Record<string, unknown>> = { iclOverflow: false };
+
 const compiled = new Map<string, CompiledModel>();
 
 /** The compiled validation model of a scenario, built once per process. */

@@ -74,13 +74,14 @@ export async function validateVariant(variant: VariantUnderTest, scenarios: read
   for (const scenario of scenarios) {
     if (signal?.aborted) return null;
     const report = await validateRuns(scenario, { ...VARIANT_RUNS, nodeFactory: variant.factory, stopAtFirst: true, ...(signal ? { signal } : {}) });
-    const bad = report.runs.find((r) => r.verdict.outcome !== 'conforms');
+    // a log the model does not explain; a log that cannot be read says nothing of the variant
+    const bad = report.runs.find((r) => r.verdict.outcome === 'mismatch');
     if (bad === undefined) continue;
     const v = bad.verdict;
     return {
       check: 'validation', where: `${scenario.name} seed ${bad.seed}`, seed: bad.seed,
-      step: v.outcome === 'mismatch' ? v.line : v.outcome === 'error' ? v.line ?? 0 : 0,
-      action: v.outcome === 'mismatch' ? v.cause : v.outcome === 'error' ? v.message : '',
+      step: v.outcome === 'mismatch' ? v.line : 0,
+      action: v.outcome === 'mismatch' ? v.cause : '',
       variables: v.outcome === 'mismatch' ? v.variables : [],
     };
   }

@@ -52,7 +52,8 @@ describe('ha-verify validate', () => {
   it('bad logs: one line on stderr naming the log and the line, exit 2', () => {
     const cases: [string, string, RegExp][] = [
       ['empty.jsonl', '', /empty\.jsonl: the log is empty$/],
-      ['notjson.jsonl', '{"t":0,"state":{}}\nnot json\n', /notjson\.jsonl: line 2 is not JSON$/],
+      ['notjson.jsonl', '{"t":0,"state":{"icl":"down"}}\nnot json\n', /notjson\.jsonl: line 2 is not JSON$/],
+      ['nothing.jsonl', '{"t":0,"state":{}}\n', /nothing\.jsonl: line 1: "state" observes no variable/],
       ['unknown.jsonl', '{"state":{"srg9":{"n1":"hold"}}}\n', /unknown\.jsonl: line 1: unknown variable 'srg9'/],
       ['domain.jsonl', '{"state":{"srg1":{"n1":"primary","n2":"hold"}}}\n', /domain\.jsonl: line 1: srg1\[n1\] = "primary" is not in its domain/],
     ];

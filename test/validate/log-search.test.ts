@@ -48,6 +48,25 @@ describe('LogSearch on the lamp', () => {
     expect(firstUnexplained([{ lamp: 'off', count: 0 }, { lamp: 'off', count: 0 }, { lamp: 'on', count: 1 }, { lamp: 'on', count: 1 }])).toBe(0);
   });
 
+  it('a line that observes the same state differently needs no step (observing less is not a change)', () => {
+    // after (off, 0), "off" alone is the same state; "count 0" again too; no step of the lamp keeps off and count 0
+    expect(firstUnexplained([{ lamp: 'off', count: 0 }, { lamp: 'off' }, { count: 0 }, { lamp: 'on', count: 1 }])).toBe(0);
+  });
+
+  it('a line matching too many states is refused rather than filling memory', () => {
+    const search = new LogSearch(cm, { maxLevel: 2 });
+    expect(search.follow(1, observedState(cm.layout, { lamp: 'off', count: 0 }))).toBe(true);
+    // from (off, 0): blown (blown, 0) then... count observed only: (off,0) itself, (blown,0): within the cap
+    expect(() => {
+      search.follow(2, observedState(cm.layout, { lamp: 'blown' }));
+      search.follow(3, observedState(cm.layout, { count: 0 }));
+    }).not.toThrow();
+    const loose = new LogSearch(cm, { maxLevel: 2 });
+    loose.follow(1, observedState(cm.layout, { lamp: 'off', count: 0 }));
+    // "count is 1": (on,1), (off,1), (blown,1) are all reached by keeping count 1: three states
+    expect(() => loose.follow(2, observedState(cm.layout, { count: 1 }))).toThrow(/more than 2 model states match it/);
+  });
+
   it('nothing follows blown', () => {
     expect(firstUnexplained([{ lamp: 'off' }, { lamp: 'blown' }, { lamp: 'off' }])).toBe(3);
   });
@@ -85,5 +104,6 @@ describe('LogSearch on the lamp', () => {
     expect(() => observedState(cm.layout, { lamp: 'dim' })).toThrow(/lamp = "dim" is not in its domain/);
     expect(() => observedState(cm.layout, { count: true })).toThrow(/not in its domain/);
     expect(() => observedState(cm.layout, [])).toThrow(/must be an object/);
+    expect(() => observedState(cm.layout, {})).toThrow(/observes no variable/);
   });
 });

@@ -112,7 +112,8 @@ export const command: Command = {
         const seed = (options.seed as number | undefined) ?? 1;
         const steps = (options.steps as number | undefined) ?? 200;
         const report = await validateRuns(sc, {
-          runs, seed, steps, keepLogs: options['keep-logs'] === true, signal: interrupt.signal,
+          // TLC reads the logs from files: every log is written then
+          runs, seed, steps, keepLogs: options['keep-logs'] === true || engine === 'tlc', signal: interrupt.signal,
           onRun: (r: RunVerdict) => say(`run ${r.seed - seed + 1}/${runs} (seed ${r.seed}, ${r.lines} steps, ${(r.virtualMs / 1000).toFixed(1)} s simulated): ${verdictWord(r.verdict)}`),
         });
         for (const r of report.runs) {

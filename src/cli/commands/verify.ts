@@ -74,8 +74,9 @@ options:
   --traces DIR      where traces go (default: traces)
   --reports DIR     where reports go (default: reports)
   --junit FILE      also write the verdicts as JUnit XML to FILE
-  --no-replay       do not replay counterexamples, kept traces, conformance
-                    or broken variants (the model alone)
+  --no-replay       do not replay counterexamples, kept traces, conformance,
+                    validation of recorded runs or broken variants (the
+                    model alone)
   --conformance-states N
                     most states of a graph replayed whole (default 50000)
   --no-mutants      do not put the broken variants through the checks
