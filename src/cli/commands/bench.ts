@@ -5,6 +5,11 @@
  * states per second, and bytes per distinct state for the seen-set, the queue
  * and the parent links together.
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type ChosenAxis, chooseAxis, combinations } from '../../sweep/axes.js';
+import { runSweep } from '../../sweep/run-sweep.js';
 import { scaleScenario } from '../../../models/mnha/scenarios/scale.js';
 import { explore } from '../../explore/bfs.js';
 import { compileModel } from '../../explore/compile.js';
@@ -43,6 +48,28 @@ async function measure(sc: Scenario, workers: number, scaleSessions?: number): P
   };
 }
 
+/** The sweep bench: 32 combinations, routes instant so that each is a small graph. */
+const BENCH_SWEEP = ['iclLoss', 'tieBreak', 'router', 'preemption', 'protection'];
+
+/** Times the bench sweep with 1 and 2 worker processes. */
+async function timeSweeps(progress: boolean): Promise<{ jobs: number; combinations: number; states: number; durationMs: number }[]> {
+  const chosen = BENCH_SWEEP.map((name) => chooseAxis(name) as ChosenAxis);
+  const combos = combinations(chosen);
+  const dir = await mkdtemp(join(tmpdir(), 'ha-verify-bench-sweep-'));
+  const out: { jobs: number; combinations: number; states: number; durationMs: number }[] = [];
+  try {
+    for (const jobs of [1, 2]) {
+      if (progress) process.stderr.write(`bench sweep of ${combos.length} combinations with ${jobs} process${jobs > 1 ? 'es' : ''}...\n`);
+      const started = performance.now();
+      const results = await runSweep(combos, { jobs, tracesDir: join(dir, String(jobs)) });
+      out.push({ jobs, combinations: combos.length, states: results.reduce((n, r) => n + (r?.ok ? r.distinctStates : 0), 0), durationMs: performance.now() - started });
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+  return out;
+}
+
 export const command: Command = {
   summary: 'measure exploration speed (states/s) and memory (bytes/state)',
   help: `usage: ha-verify bench [--scenario NAME] [--workers LIST] [--sessions N] [--json]
@@ -58,11 +85,17 @@ options:
   --workers LIST    comma-separated worker counts, each 1..${MAX_WORKERS} (default 1,2)
   --sessions N      sessions in the scalable scenario, 0..${MAX_SESSIONS} (default 2)
   --json            print the rows as JSON
+  --no-sweep        skip the sweep timing
+
+Then (unless --scenario or --no-sweep) times a design sweep of 32
+combinations (ICL-loss reading, tie-break, router, preemption, stale-notice
+protection; routes instant) with 1 and with 2 worker processes: the same
+work, so the ratio is the speed-up of 'ha-verify sweep --jobs 2'.
 
 exit status: 0 measured; 2 usage error (a count out of range, an unknown
 scenario), checked before anything runs.`,
   async run(argv) {
-    const { options, positional } = parseArgs(argv, { scenario: { type: 'string' }, workers: { type: 'string' }, sessions: { type: 'integer', min: 0, max: MAX_SESSIONS, why: 'the model\'s sessions domain' }, json: { type: 'boolean' } });
+    const { options, positional } = parseArgs(argv, { scenario: { type: 'string' }, workers: { type: 'string' }, sessions: { type: 'integer', min: 0, max: MAX_SESSIONS, why: 'the model\'s sessions domain' }, json: { type: 'boolean' }, 'no-sweep': { type: 'boolean' } });
     if (positional.length > 0) throw new UsageError(`unexpected argument '${positional[0]}'`);
     const workerCounts = String(options.workers ?? '1,2').split(',').map((w) => {
       if (!/^\d+$/.test(w) || Number(w) < 1 || Number(w) > MAX_WORKERS) {
@@ -82,11 +115,18 @@ scenario), checked before anything runs.`,
         rows.push(await measure(sc, w, s));
       }
     }
-    if (options.json) process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
+    const sweeps = options.scenario === undefined && options['no-sweep'] !== true ? await timeSweeps(!options.json) : [];
+    if (options.json) process.stdout.write(JSON.stringify(sweeps.length > 0 ? { scenarios: rows, sweep: sweeps } : rows, null, 2) + '\n');
     else {
       process.stdout.write(table(['scenario', 'workers', 'distinct states', 'generated', 'time', 'states/s', 'bytes/state'], rows.map((r) => [
         r.scenario, String(r.workers), num(r.distinct), num(r.generated), duration(r.durationMs), num(r.statesPerSecond), String(r.bytesPerState),
       ])) + '\n');
+      if (sweeps.length > 0) {
+        const base = sweeps[0]?.durationMs ?? 1;
+        process.stdout.write('\n' + table(['sweep', 'processes', 'combinations', 'distinct states', 'time', 'speed-up'], sweeps.map((s) => [
+          'bench-32', String(s.jobs), String(s.combinations), num(s.states), duration(s.durationMs), `${(base / s.durationMs).toFixed(2)}x`,
+        ])) + '\n');
+      }
     }
     return 0;
   },

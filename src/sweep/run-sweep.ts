@@ -1,0 +1,69 @@
+/**
+ * Runs a sweep: every combination checked by a pool of worker processes
+ * (`jobs` of them), results in the combinations' order. An aborted sweep
+ * stops its workers and returns what was checked.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { Combination } from './axes.js';
+import type { CellResult, SweepJob } from './sweep-types.js';
+
+/** Options of a sweep run. */
+export interface RunSweepOptions {
+  readonly jobs: number;
+  /** Folder the traces of violated properties go under (one folder per combination). */
+  readonly tracesDir: string;
+  readonly signal?: AbortSignal;
+  /** Called as each combination is done, with how many are done. */
+  readonly onResult?: (r: CellResult, done: number) => void;
+}
+
+/** The scenario name a combination's traces are written under: `sweep-<k>` (1-based). */
+export function combinationName(index: number): string {
+  return `sweep-${String(index + 1).padStart(3, '0')}`;
+}
+
+/** Checks every combination on `jobs` worker processes. */
+export async function runSweep(combos: readonly Combination[], options: RunSweepOptions): Promise<(CellResult | undefined)[]> {
+  const boot = fileURLToPath(new URL('./sweep-worker-boot.mjs', import.meta.url));
+  const results: (CellResult | undefined)[] = combos.map(() => undefined);
+  let next = 0;
+  let done = 0;
+  const workers: ChildProcess[] = [];
+  const stopAll = () => { for (const w of workers) w.kill('SIGTERM'); };
+  options.signal?.addEventListener('abort', stopAll, { once: true });
+  const dispatch = (w: ChildProcess): boolean => {
+    if (next >= combos.length || options.signal?.aborted) return false;
+    const index = next++;
+    const c = combos[index] as Combination;
+    const job: SweepJob = { index, id: c.id, name: combinationName(index), params: c.params, tracesDir: options.tracesDir };
+    w.send(job);
+    return true;
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(options.jobs, combos.length)) }, () => new Promise<void>((resolve, reject) => {
+      const w = fork(boot, [], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+      workers.push(w);
+      let stderr = '';
+      w.stderr?.on('data', (d: Buffer) => { stderr += d.toString(); });
+      w.on('message', (r: CellResult) => {
+        results[r.index] = r;
+        done += 1;
+        options.onResult?.(r, done);
+        if (!dispatch(w)) w.send('stop');
+      });
+      w.on('exit', (code, signal) => {
+        if (options.signal?.aborted || code === 0) resolve();
+        else reject(new Error(`a sweep worker stopped (${signal ?? `exit ${code}`}): ${stderr.trim().split('\n').at(-1) ?? ''}`));
+      });
+      w.on('error', reject);
+      if (!dispatch(w)) w.send('stop');
+    })));
+  } catch (err) {
+    stopAll();
+    throw err;
+  } finally {
+    options.signal?.removeEventListener('abort', stopAll);
+  }
+  return results;
+}
