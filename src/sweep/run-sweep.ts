@@ -8,6 +8,13 @@ import { fileURLToPath } from 'node:url';
 import type { Combination } from './axes.js';
 import type { CellResult, SweepJob } from './sweep-types.js';
 
+/**
+ * V8 flags of the worker processes, from HA_VERIFY_SWEEP_FLAGS (space
+ * separated) when set: a way to try garbage-collector settings when the
+ * processes compete for the cores.
+ */
+const WORKER_FLAGS: readonly string[] = (process.env.HA_VERIFY_SWEEP_FLAGS ?? '').split(' ').filter((f) => f !== '');
+
 /** Options of a sweep run. */
 export interface RunSweepOptions {
   readonly jobs: number;
@@ -42,7 +49,7 @@ export async function runSweep(combos: readonly Combination[], options: RunSweep
   };
   try {
     await Promise.all(Array.from({ length: Math.max(1, Math.min(options.jobs, combos.length)) }, () => new Promise<void>((resolve, reject) => {
-      const w = fork(boot, [], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+      const w = fork(boot, [], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], execArgv: [...process.execArgv, ...WORKER_FLAGS] });
       workers.push(w);
       let stderr = '';
       w.stderr?.on('data', (d: Buffer) => { stderr += d.toString(); });
