@@ -28,6 +28,10 @@ export function mnhaProperties(sys: MnhaSystem): Property[] {
   const Sessions = (at('sess', x.str('n1', Nodes)).t as x.FunType).key as x.EnumType;
 
   const inv = (name: string, doc: string, expr: x.Expr): InvariantProperty => ({ kind: 'invariant', name, doc, expr });
+  /** A property the machine guarantees by construction: kept as a regression guard, reported as structural, not evidence. */
+  const structural = <P extends Property>(why: string, p: P): P => ({ ...p, structural: why });
+  const ENTRY = 'restates the state-entry actions: every SRG1 state installs and removes its signal routes on entry';
+  const IMPLIED = 'follows from SignalRouteMatchesState and PreferenceFollowsSignalRoute';
   const act = (name: string, doc: string, expr: x.Expr): ActionProperty => ({ kind: 'action', name, doc, expr });
   const LocalId = x.constant('LocalId', IdT);
   const Priority = voc.Priority;
@@ -61,22 +65,22 @@ export function mnhaProperties(sys: MnhaSystem): Property[] {
       all((n) => x.implies(
         x.and(x.eq(ActiveCount, x.num(2)), srg1Is(n, 'active'), x.eq(srg1Next(n), x.str('backup', srg1T))),
         shouldBackOff(n)))),
-    inv('SignalRoutesExclusive', 'never both signal routes on one node',
-      all((n) => x.not(x.and(at('activeRoute', n), at('backupRoute', n))))),
-    inv('SignalRouteMatchesState', 'active-signal-route iff active; backup-signal-route only in backup',
-      all((n) => x.and(x.eq(at('activeRoute', n), srg1Is(n, 'active')), x.implies(at('backupRoute', n), srg1Is(n, 'backup'))))),
-    inv('IneligibleIsSilent', 'an ineligible node has no signal route and advertises low',
-      all((n) => x.implies(srg1Is(n, 'ineligible'), x.and(x.not(at('activeRoute', n)), x.not(at('backupRoute', n)), x.eq(at('adv', n), pref('low')))))),
-    inv('PreferenceFollowsSignalRoute', 'the advertised preference is the one the signal routes give (none while down)',
+    structural(IMPLIED, inv('SignalRoutesExclusive', 'never both signal routes on one node',
+      all((n) => x.not(x.and(at('activeRoute', n), at('backupRoute', n)))))),
+    structural(ENTRY, inv('SignalRouteMatchesState', 'active-signal-route iff active; backup-signal-route only in backup',
+      all((n) => x.and(x.eq(at('activeRoute', n), srg1Is(n, 'active')), x.implies(at('backupRoute', n), srg1Is(n, 'backup')))))),
+    structural(IMPLIED, inv('IneligibleIsSilent', 'an ineligible node has no signal route and advertises low',
+      all((n) => x.implies(srg1Is(n, 'ineligible'), x.and(x.not(at('activeRoute', n)), x.not(at('backupRoute', n)), x.eq(at('adv', n), pref('low'))))))),
+    structural('restates the routing policy, which every step re-evaluates', inv('PreferenceFollowsSignalRoute', 'the advertised preference is the one the signal routes give (none while down)',
       all((n) => x.eq(at('adv', n), x.cases([
         [x.not(isUp(n)), pref('none')],
         [at('activeRoute', n), pref('high')],
         [at('backupRoute', n), pref('medium')],
-      ], pref('low'))))),
-    inv('TrafficToActive', 'with converged routers and exactly one active node, the routers steer traffic to it',
-      x.implies(x.and(converged, x.eq(ActiveCount, x.num(1))), all((n) => x.implies(srg1Is(n, 'active'), RouterPrefers(n))))),
-    inv('IsolatedShutsInterfaces', "SRG0 isolated implies its shut-on-failure interfaces are down; online implies up",
-      all((n) => x.and(x.implies(srg0Is(n, 'isolated'), at('shut', n)), x.implies(srg0Is(n, 'online'), x.not(at('shut', n)))))),
+      ], pref('low')))))),
+    structural(IMPLIED, inv('TrafficToActive', 'with converged routers and exactly one active node, the routers steer traffic to it',
+      x.implies(x.and(converged, x.eq(ActiveCount, x.num(1))), all((n) => x.implies(srg1Is(n, 'active'), RouterPrefers(n)))))),
+    structural('restates what the SRG0 states do on entry (isolated shuts, online opens)', inv('IsolatedShutsInterfaces', "SRG0 isolated implies its shut-on-failure interfaces are down; online implies up",
+      all((n) => x.and(x.implies(srg0Is(n, 'isolated'), at('shut', n)), x.implies(srg0Is(n, 'online'), x.not(at('shut', n))))))),
     inv('NoProbingWhileIclUp', 'a node does not probe while it sees the ICL up and knows its peer is active or backup',
       all((n) => x.implies(x.and(at('iclSeen', n), x.or(x.eq(at('peerSrg1', n), x.str('active', PeerViews)), x.eq(at('peerSrg1', n), x.str('backup', PeerViews)))), x.not(at('probing', n))))),
     inv('SessionActiveOnce', 'with the ICL up both ways and no session notification in flight, each session is active on at most one node',
@@ -84,8 +88,8 @@ export function mnhaProperties(sys: MnhaSystem): Property[] {
         x.forall('s', Sessions, (s) => x.not(x.and(
           x.eq(x.app(at('sess', x.str('n1', Nodes)), s), x.str('active', SessionStates)),
           x.eq(x.app(at('sess', x.str('n2', Nodes)), s), x.str('active', SessionStates))))))),
-    inv('IkeOnlyFromActive', 'IKE SAs are in use (negotiated, deletable) only on the active node',
-      all((n) => x.implies(x.eq(at('sa', n), x.str('up', SaStates)), srg1Is(n, 'active')))),
+    structural('restates what the machine allows: only the active state negotiates IKE, and leaving it drops the SA', inv('IkeOnlyFromActive', 'IKE SAs are in use (negotiated, deletable) only on the active node',
+      all((n) => x.implies(x.eq(at('sa', n), x.str('up', SaStates)), srg1Is(n, 'active'))))),
 
     live('LeavesHold', 'a node in hold eventually leaves it',
       x.forallT('n', Nodes, (n) => x.leadsTo(srg1Is(n, 'hold'), x.not(srg1Is(n, 'hold'))))),
@@ -93,15 +97,15 @@ export function mnhaProperties(sys: MnhaSystem): Property[] {
       x.forallT('n', Nodes, (n) => x.leadsTo(x.and(x.not(isUp(x.app(Peer, n))), srg1Is(n, 'backup')), srg1Is(n, 'active')))),
     live('SplitBrainResolves', 'after a split brain, eventually exactly one node is active',
       x.leadsTo(x.gt(ActiveCount, x.num(1)), x.eq(ActiveCount, x.num(1)))),
-    live('LeavesIneligibleAndIsolated', 'after recovery, ineligible and isolated are eventually left',
+    structural('follows from an unconditional fair step (monitor recovery is a fair repair)', live('LeavesIneligibleAndIsolated', 'after recovery, ineligible and isolated are eventually left',
       x.forallT('n', Nodes, (n) => x.leadsTo(x.or(srg1Is(n, 'ineligible'), srg0Is(n, 'isolated')),
-        x.and(x.not(srg1Is(n, 'ineligible')), x.not(srg0Is(n, 'isolated')))))),
+        x.and(x.not(srg1Is(n, 'ineligible')), x.not(srg0Is(n, 'isolated'))))))),
     live('PreemptionRestoresPriority', 'with preemption on, the healthy higher-priority node eventually becomes active',
       x.leadsTo(x.TRUE, all((n) => x.implies(
         x.and(x.constant('Preemption', x.boolT), x.gt(x.app(voc.Priority, n), x.app(voc.Priority, x.app(Peer, n)))),
         srg1Is(n, 'active'))))),
-    live('ColdSyncCompletes', 'a cold sync eventually completes',
-      x.forallT('n', Nodes, (n) => x.leadsTo(srg0Is(n, 'coldSync'), x.not(srg0Is(n, 'coldSync'))))),
+    structural('follows from an unconditional fair step (ColdSyncDone is always enabled in coldSync)', live('ColdSyncCompletes', 'a cold sync eventually completes',
+      x.forallT('n', Nodes, (n) => x.leadsTo(srg0Is(n, 'coldSync'), x.not(srg0Is(n, 'coldSync')))))),
     live('SomeNodeActive', 'eventually some node is active (no permanent both-backup or both-hold)',
       x.leadsTo(x.TRUE, x.exists('n', Nodes, (n) => srg1Is(n, 'active')))),
   ];

@@ -48,8 +48,9 @@ export function tlcAsExpected(r: TlcSummary): boolean {
  * A verdict as the tables show it: a property that held without ever being
  * put to the test says "vacuous", not "holds" (it is no evidence).
  */
-export function shownVerdict(p: { verdict: string; expected: string; vacuous?: boolean }): string {
-  return p.vacuous === true ? `vacuous (expected ${p.expected})` : mark(p.verdict, p.expected);
+export function shownVerdict(p: { verdict: string; expected: string; vacuous?: boolean; structural?: string }): string {
+  if (p.vacuous === true) return `vacuous (expected ${p.expected})`;
+  return p.structural !== undefined && p.verdict === p.expected ? `${p.verdict}, structural` : mark(p.verdict, p.expected);
 }
 
 /** How many states put a property to the test, for the tables. */
@@ -63,6 +64,8 @@ export function builtinText(report: CheckReport, title: string, asExpected: bool
   out.push(table(['property', 'kind', 'expected', 'verdict', 'exercised', 'trace'], report.properties.map((p) => [p.name, p.kind, p.expected, shownVerdict(p), exercisedCell(p), traceCell(p)])));
   const vacuous = report.properties.filter((p) => p.vacuous === true).length;
   if (vacuous > 0) out.push('', `${vacuous} propert${vacuous === 1 ? 'y holds' : 'ies hold'} vacuously: no reachable state put ${vacuous === 1 ? 'it' : 'them'} to the test (exercised 0); that is not evidence`);
+  const structural = report.properties.filter((p) => p.structural !== undefined).length;
+  if (structural > 0) out.push(`${structural} propert${structural === 1 ? 'y restates' : 'ies restate'} the machine ("structural": ${structural === 1 ? 'it' : 'they'} cannot fail by construction; kept as regression guards, not evidence)`);
   if (report.note) out.push('', `note: ${report.note}`);
   if (report.error) out.push('', `model error: ${report.error.message}${report.error.trace ? ` (trace: ${report.error.trace})` : ''}`);
   out.push('', asExpected ? 'result: every verdict as expected' : 'result: NOT as expected');

@@ -23,6 +23,8 @@ export interface VerifyRow {
   exercised?: number;
   /** Held with nothing putting it to the test: not evidence. */
   vacuous?: boolean;
+  /** The property restates the machine (cannot fail by construction): not evidence. */
+  structural?: boolean;
   trace?: string;
   replay?: string;
   viewer?: string;
@@ -78,7 +80,7 @@ export function verifyMarkdown(
   if (vacuous > 0) lines.push('', `${vacuous} verdicts hold vacuously (no reachable state put the property to the test): they are marked "vacuous" and are not evidence.`);
   lines.push('', '| scenario | property | expected | verdict | exercised | trace | replay |', '| --- | --- | --- | --- | ---: | --- | --- |');
   for (const r of rows) {
-    const verdict = r.vacuous === true ? 'vacuous' : r.verdict;
+    const verdict = r.vacuous === true ? 'vacuous' : r.structural === true && r.asExpected ? `${r.verdict}, structural` : r.verdict;
     lines.push(`| ${r.scenario} | ${r.property} | ${r.expected} | ${r.asExpected ? verdict : `**${verdict}**`} | ${r.exercised ?? ''} | ${cell(r.trace ?? '')} | ${cell(r.replay ?? '')} |`);
   }
   if (kept.length > 0) {

@@ -34,6 +34,8 @@ export interface PropertyVerdict {
   readonly exercised?: number;
   /** Held only because nothing put it to the test (exercised 0, search complete): not evidence. */
   readonly vacuous?: boolean;
+  /** Why the property cannot fail by construction (it restates the machine): reported, not evidence. */
+  readonly structural?: string;
 }
 
 /** The result of checking a scenario, as `check --json` prints it. */
@@ -252,7 +254,8 @@ export async function checkScenario(sc: Scenario, opts: CheckOptions = {}): Prom
     properties: verdicts.map((v) => {
       const file = written.get(v.name);
       const t = traces.get(v.name);
-      return { ...v, ...(file ? { trace: file } : {}), ...(t ? { traceLength: t.states.length } : {}) };
+      const structural = properties.find((p) => p.name === v.name)?.structural;
+      return { ...v, ...(file ? { trace: file } : {}), ...(t ? { traceLength: t.states.length } : {}), ...(structural ? { structural } : {}) };
     }),
     ...(result.error ? { error: { message: result.error.message, ...(errorTrace ? { trace: errorTrace } : {}) } } : {}),
   };

@@ -12,6 +12,8 @@ export interface InvariantProperty {
   readonly name: string;
   readonly doc: string;
   readonly expr: Expr;
+  /** Why the property cannot fail by construction (it restates the machine), if it cannot: reported, not counted as evidence. */
+  readonly structural?: string;
 }
 
 /** A liveness property: a temporal formula. */
@@ -22,6 +24,8 @@ export interface LivenessProperty {
   readonly formula: Temporal;
   /** The fairness it relies on, in words (the actions' own fairness is what is checked). */
   readonly fairness: string;
+  /** Why the property cannot fail by construction, if it cannot (see InvariantProperty). */
+  readonly structural?: string;
 }
 
 /**
@@ -59,6 +63,8 @@ export interface ActionProperty {
   readonly name: string;
   readonly doc: string;
   readonly expr: Expr;
+  /** Why the property cannot fail by construction, if it cannot (see InvariantProperty). */
+  readonly structural?: string;
 }
 
 /** Any property. */

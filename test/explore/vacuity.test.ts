@@ -77,3 +77,15 @@ describe('vacuity on MNHA scenarios', () => {
     expect(rf.SplitBrainOnlyWithRouterFault?.exercised).toBeGreaterThan(0);
   }, 60_000);
 });
+
+describe('structural properties', () => {
+  it('the properties that restate the machine (the design review\'s list) are marked, the others not', async () => {
+    const { report } = await checkScenario(findScenario('default') as Scenario);
+    const marked = report.properties.filter((p) => p.structural !== undefined).map((p) => p.name).sort();
+    expect(marked).toEqual([
+      'ColdSyncCompletes', 'IkeOnlyFromActive', 'IneligibleIsSilent', 'IsolatedShutsInterfaces', 'LeavesIneligibleAndIsolated',
+      'PreferenceFollowsSignalRoute', 'SignalRouteMatchesState', 'SignalRoutesExclusive', 'TrafficToActive',
+    ]);
+    for (const p of report.properties.filter((q) => q.structural !== undefined)) expect(p.structural).toMatch(/\w{10,}/);
+  });
+});

@@ -176,6 +176,7 @@ export const command: Command = {
           const row: VerifyRow = {
             scenario: sc.name, property: p.name, kind: p.kind, expected: p.expected, verdict: p.verdict, asExpected: p.verdict === p.expected,
             ...(p.exercised === undefined ? {} : { exercised: p.exercised }), ...(p.vacuous === true ? { vacuous: true } : {}),
+            ...(p.structural !== undefined ? { structural: true } : {}),
           };
           if (p.trace) {
             row.trace = p.trace;
@@ -308,7 +309,7 @@ export const command: Command = {
       ])));
       out.push('');
       out.push(table(['scenario', 'property', 'expected', 'verdict', 'exercised', 'trace', 'replay'], rows.map((r) => [
-        r.scenario, r.property, r.expected, r.asExpected ? (r.vacuous ? 'vacuous' : r.verdict) : `${r.verdict} <-- NOT AS EXPECTED`,
+        r.scenario, r.property, r.expected, r.asExpected ? (r.vacuous ? 'vacuous' : r.structural ? `${r.verdict}, structural` : r.verdict) : `${r.verdict} <-- NOT AS EXPECTED`,
         r.exercised === undefined ? '' : num(r.exercised), r.trace ?? '', r.replay ?? '',
       ])));
       const vacuous = rows.filter((r) => r.vacuous === true).length;
