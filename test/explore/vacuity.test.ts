@@ -86,6 +86,6 @@ describe('structural properties', () => {
       'ColdSyncCompletes', 'IkeOnlyFromActive', 'IneligibleIsSilent', 'IsolatedShutsInterfaces', 'LeavesIneligibleAndIsolated',
       'PreferenceFollowsSignalRoute', 'SignalRouteMatchesState', 'SignalRoutesExclusive', 'TrafficToActive',
     ]);
-    for (const p of report.properties.filter((q) => q.structural !== undefined)) expect(p.structural).toMatch(/\w{10,}/);
+    for (const p of report.properties.filter((q) => q.structural !== undefined)) expect((p.structural ?? "").length).toBeGreaterThan(20);
   });
 });
