@@ -54,8 +54,8 @@ describe('ha-verify check --engine tlc', () => {
     expect(r.out).toMatch(new RegExp(`^NoSplitBrain\\s+invariant\\s+violated\\s+violated\\s+${trace.replace(/[.]/g, '\\.')} \\(4 states\\)$`, 'm'));
     expect(r.out).toContain('result: every verdict as expected');
     // Progress from TLC's own reports: the first of run 2 is at 227 distinct states (router-fault.progress2.tool.out).
-    // 13 invariants but TypeOK, 7 liveness properties and deadlock (MC_router_fault.cfg)
-    expect(r.err).toContain('router-fault (TLC run 1): checking 21 properties');
+    // 13 invariants but TypeOK, 1 action property, 7 liveness properties and deadlock (MC_router_fault.cfg)
+    expect(r.err).toContain('router-fault (TLC run 1): checking 22 properties');
     expect(r.err).toContain('router-fault (TLC run 1): NoSplitBrain violated');
     expect(r.err).toMatch(/^router-fault \(TLC run 2\): 227 distinct states, 130 queued, depth 5, /m);
     expect(r.leftInTmp).toEqual([]);
