@@ -37,11 +37,17 @@ function headerHtml(view: TraceView): string {
   const replay = replayLine(view);
   const replayHtml =
     replay !== undefined
-      ? `<p class="replay-line ${info.replay?.outcome === 'follows' ? 'follows' : 'departs'}">${info.replay?.outcome === 'follows' ? '✓ ' : '⚠ '}${esc(replay)}</p>`
+      ? `<p class="replay-line ${info.replay?.outcome === 'follows' && !violated ? 'follows' : 'departs'}">${info.replay?.outcome === 'follows' && !violated ? '✓ ' : '⚠ '}${esc(replay)}</p>`
       : '';
   const desc =
     info.description !== undefined && info.description !== 'Invariant ' + (info.property ?? '') + ' is violated'
       ? `<p class="desc">${esc(escapeControls(info.description))}</p>`
+      : '';
+  const pt = view.propertyText;
+  const propHtml =
+    pt !== undefined
+      ? `<section class="property" aria-label="the property"><p class="prop-desc"><b>${esc(formatString(info.property ?? ''))}</b>: ${esc(escapeControls(pt.description))}</p>` +
+        `<pre class="formula"><code>${esc(escapeControls(pt.formula))}</code></pre></section>`
       : '';
   const facts: string[] = [];
   if (info.kind !== undefined) facts.push(`kind <b>${esc(formatString(info.kind))}</b>`);
@@ -53,7 +59,7 @@ function headerHtml(view: TraceView): string {
   if (view.source !== undefined) facts.push(`file <code>${esc(escapeControls(view.source))}</code>`);
   return (
     `<header class="top"><div class="brand">ha-verify · counterexample trace</div>` +
-    `<h1>${h1}</h1>${verdict}${replayHtml}${desc}${storyHtml(view)}<div class="facts">${facts.map((f) => `<span>${f}</span>`).join('')}</div></header>`
+    `<h1>${h1}</h1>${verdict}${propHtml}${replayHtml}${desc}${storyHtml(view)}<div class="facts">${facts.map((f) => `<span>${f}</span>`).join('')}</div></header>`
   );
 }
 

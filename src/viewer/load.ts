@@ -4,9 +4,11 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 import { readItfTraceFile } from '../trace/index.js';
 import type { ViewResult } from './meta.js';
+import { type PropertyText, propertyTextOf } from './property-text.js';
 import { type TraceView, buildTraceView } from './view-model.js';
 
 /** Options of {@link loadTraceView}. */
@@ -15,6 +17,21 @@ export interface LoadOptions {
   readonly replayPath?: string;
   /** A replay result itself (as `replay` returns it), shown instead of `#meta.replay`; `replayPath` wins. */
   readonly replay?: unknown;
+  /** The TLA+ spec to read the property's description and formula from; default the repository's `specs/MNHA.tla`. */
+  readonly specPath?: string;
+}
+
+/** The generated spec next to the sources, found from this file so that any working folder works. */
+const DEFAULT_SPEC = fileURLToPath(new URL('../../specs/MNHA.tla', import.meta.url));
+
+/** The property text of `property` in the spec at `specPath`; none when the file or the definition is missing (traces of other models). */
+async function propertyTextFrom(specPath: string, property: string | undefined): Promise<PropertyText | undefined> {
+  if (property === undefined) return undefined;
+  try {
+    return propertyTextOf(await readFile(specPath, 'utf8'), property);
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -49,7 +66,9 @@ export async function loadTraceView(path: string, options: LoadOptions = {}): Pr
     if (!picked.ok) return picked;
     replay = picked.value;
   }
-  const view = buildTraceView(trace.value, { source: path, ...(replay !== undefined ? { replay } : {}) });
+  const meta = (trace.value as { '#meta'?: { property?: unknown } })['#meta'];
+  const propertyText = await propertyTextFrom(options.specPath ?? DEFAULT_SPEC, typeof meta?.property === 'string' ? meta.property : undefined);
+  const view = buildTraceView(trace.value, { source: path, ...(replay !== undefined ? { replay } : {}), ...(propertyText ? { propertyText } : {}) });
   if (view.ok) return view;
   const file = view.error.code === 'VIEW_BAD_REPLAY' && options.replayPath !== undefined ? options.replayPath : path;
   return { ok: false, error: { ...view.error, message: `${file}: ${view.error.message}` } };

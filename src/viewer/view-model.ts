@@ -4,6 +4,7 @@
  * formatted (and stripped of control characters) but not HTML-escaped;
  * escaping is the renderers' job.
  */
+import type { PropertyText } from './property-text.js';
 import { type ItfTrace, type PlainTrace, type PlainValue, fromItfTrace, validateItfTrace } from '../trace/index.js';
 import { type ValueDiff, diffValue, displayValue } from './diff.js';
 import { escapeControls } from './escape.js';
@@ -18,6 +19,8 @@ export interface ViewOptions {
   readonly source?: string;
   /** A replay result (e.g. read from a `--replay` file); replaces `#meta.replay`. Validated here. */
   readonly replay?: unknown;
+  /** The property's description and formula (from the spec), shown under the verdict. */
+  readonly propertyText?: PropertyText;
 }
 
 /** One state of the trace and the step that produced it. */
@@ -53,6 +56,8 @@ export interface TraceView {
   readonly messages: readonly MessageArrow[];
   /** The trace in plain values. */
   readonly plain: PlainTrace;
+  /** The property's description and formula, when the caller found them. */
+  readonly propertyText?: PropertyText;
 }
 
 function stepView(trace: PlainTrace, i: number): StepView {
@@ -97,6 +102,7 @@ export function buildTraceView(trace: ItfTrace, options: ViewOptions = {}): View
       ...(lanes ? { lanes } : {}),
       messages: lanes ? extractMessages(plain, nodes) : [],
       plain,
+      ...(options.propertyText !== undefined ? { propertyText: options.propertyText } : {}),
     },
   };
 }
@@ -133,11 +139,17 @@ export function loopPhrase(view: TraceView): string {
   return `from step ${view.loop} the behaviour repeats steps ${view.loop}..${last} forever`;
 }
 
+/** Whether the trace shows a property failing (an invariant's violating state, or a lasso of a named property). */
+export function isViolation(view: TraceView): boolean {
+  return view.info.violationStep !== undefined || (view.loop !== undefined && view.info.property !== undefined);
+}
+
 /** The one-line outcome of the replay, when the trace has one. */
 export function replayLine(view: TraceView): string | undefined {
   const r = view.info.replay;
   if (!r) return undefined;
-  if (r.outcome === 'follows') return 'replay: the implementation follows the trace';
+  // Following a counterexample is not good news: the implementation reproduces the violation.
+  if (r.outcome === 'follows') return isViolation(view) ? 'replay: the implementation reproduces this counterexample, so the implementation has this flaw' : 'replay: the implementation follows the trace';
   const where =
     r.step === undefined ? '' : r.step === view.steps.length ? ` at the step back to step ${view.loop ?? 0}` : ` at step ${r.step}`;
   if (r.outcome === 'error') {

@@ -61,7 +61,14 @@ describe('trace info from #meta', () => {
     const v = viewOf(withMeta(splitBrain, { replay }));
     expect(v.info.replay).toEqual(replay);
     expect(replayLine(v)).toBe('replay: the implementation departs at step 10 (BackupOnProbeReply): 1 variable differs');
-    expect(replayLine(viewOf(withMeta(splitBrain, { replay: { outcome: 'follows' } })))).toBe('replay: the implementation follows the trace');
+  });
+
+  it('says a reproduced counterexample is a flaw of the implementation, a followed plain trace is not', () => {
+    expect(replayLine(viewOf(withMeta(splitBrain, { replay: { outcome: 'follows' } })))).toBe(
+      'replay: the implementation reproduces this counterexample, so the implementation has this flaw',
+    );
+    const plain = { vars: splitBrain.vars, states: splitBrain.states, '#meta': { replay: { outcome: 'follows' } } } as unknown as typeof splitBrain;
+    expect(replayLine(viewOf(plain))).toBe('replay: the implementation follows the trace');
   });
 
   it('refuses a malformed replay result, naming what is wrong', () => {

@@ -21,7 +21,10 @@ describe('writeTraceHtml', () => {
     const out = join(dir, 'replayed.html');
     const r = await writeTraceHtml(fixturePath(SPLIT_BRAIN), out, { replay: { outcome: 'follows', steps: 11, log: [] } });
     expect(r.ok).toBe(true);
-    expect(readFileSync(out, 'utf8')).toContain('✓ replay: the implementation follows the trace');
+    const page = readFileSync(out, 'utf8');
+    // The fixture is a split brain: reproducing it is bad news, so no green tick.
+    expect(page).toContain('<p class="replay-line departs">⚠ replay: the implementation reproduces this counterexample, so the implementation has this flaw</p>');
+    expect(page).not.toContain('✓ replay');
   });
 
   it('resolves to the error and writes nothing for a malformed trace', async () => {
