@@ -62,7 +62,7 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(REAL_TRACE))('the viewer at
         const page = await open(tracePage, size);
         await page.waitForSelector('body[data-ready="true"]');
         const over = await page.evaluate(() =>
-          [...document.querySelectorAll<HTMLElement>('#timeline td.lane, #timeline td.lane *')]
+          Array.from(document.querySelectorAll<HTMLElement>('#timeline td.lane, #timeline td.lane *'))
             .filter((e) => e.clientWidth > 0 && e.scrollWidth > e.clientWidth)
             .map((e) => `${e.className} ${e.scrollWidth}>${e.clientWidth}: ${e.textContent}`),
         );
