@@ -8,6 +8,7 @@
 import { clientScript, clientStyles, cspHash } from './assets.js';
 import { clientData } from './client-data.js';
 import { escapeControls, escapeHtml, jsonForScript } from './escape.js';
+import { fairnessReading } from './fairness.js';
 import { formatString } from './format.js';
 import { storyOf } from './story.js';
 import { timelineHtml } from './timeline-html.js';
@@ -49,6 +50,8 @@ function headerHtml(view: TraceView): string {
       ? `<section class="property" aria-label="the property"><p class="prop-desc"><b>${esc(formatString(info.property ?? ''))}</b>: ${esc(escapeControls(pt.description))}</p>` +
         `<pre class="formula"><code>${esc(escapeControls(pt.formula))}</code></pre></section>`
       : '';
+  const fairness = fairnessReading(view);
+  const fairHtml = fairness !== undefined ? `<p class="fairness">${esc(escapeControls(fairness))}</p>` : '';
   const facts: string[] = [];
   if (info.kind !== undefined) facts.push(`kind <b>${esc(formatString(info.kind))}</b>`);
   facts.push(`<b>${view.steps.length}</b> states`);
@@ -59,7 +62,7 @@ function headerHtml(view: TraceView): string {
   if (view.source !== undefined) facts.push(`file <code>${esc(escapeControls(view.source))}</code>`);
   return (
     `<header class="top"><div class="brand">ha-verify · counterexample trace</div>` +
-    `<h1>${h1}</h1>${verdict}${propHtml}${replayHtml}${desc}${storyHtml(view)}<div class="facts">${facts.map((f) => `<span>${f}</span>`).join('')}</div></header>`
+    `<h1>${h1}</h1>${verdict}${propHtml}${fairHtml}${replayHtml}${desc}${storyHtml(view)}<div class="facts">${facts.map((f) => `<span>${f}</span>`).join('')}</div></header>`
   );
 }
 
