@@ -14,23 +14,23 @@ function cli(...args: string[]) {
 }
 
 describe('ha-verify sweep', () => {
-  it('router x convergence: the split brain only where the router is faulty or routes converge late (MNHA.md sections 2 and 4)', () => {
-    const r = cli('sweep', '--axis', 'router', '--axis', 'convergence', '--jobs', '2', '--json', '--quiet', '--out', dir);
+  it('router x protection: the split brain only where the router is faulty or the stale-notice protection is off (README findings)', () => {
+    const r = cli('sweep', '--axis', 'router', '--axis', 'protection', '--jobs', '2', '--json', '--quiet', '--out', dir);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.out);
     expect(report.combinations).toHaveLength(4);
     const split = Object.fromEntries(report.combinations.map((c: { id: string; verdicts: Record<string, { verdict: string; trace?: string }> }) => [c.id, c.verdicts.NoSplitBrain]));
-    // the README's findings: behaving router + instant routes is safe; a faulty router or async routes is not
-    expect(split['router=behaving convergence=instant'].verdict).toBe('holds');
-    expect(split['router=behaving convergence=async'].verdict).toBe('violated');
-    expect(split['router=faulty convergence=instant'].verdict).toBe('violated');
-    expect(existsSync(split['router=faulty convergence=instant'].trace)).toBe(true);
-    // the default scenario's state count (TLC agrees, README) for the behaving, instant combination
-    expect(report.combinations[0].states).toBe(10654);
+    // the README's findings: a behaving router with the protection is safe; a faulty router, or the protection off, is not
+    expect(split['router=behaving protection=on'].verdict).toBe('holds');
+    expect(split['router=behaving protection=off'].verdict).toBe('violated');
+    expect(split['router=faulty protection=on'].verdict).toBe('violated');
+    expect(existsSync(split['router=faulty protection=on'].trace)).toBe(true);
+    // state counts TLC also gives (README): default 10,654, stale-notices 4,562, router-fault 43,368
+    expect(report.combinations.slice(0, 3).map((c: { states: number }) => c.states)).toEqual([10654, 4562, 43368]);
     expect(report.summary.NoSplitBrain).toMatchObject({ violated: 3 });
     for (const f of ['sweep.json', 'sweep.md', 'sweep.html']) expect(existsSync(join(dir, f))).toBe(true);
     const md = readFileSync(join(dir, 'sweep.md'), 'utf8');
-    expect(md).toMatch(/\| 1 \| behaving \| instant \| 10654 \|/);
+    expect(md).toMatch(/\| 1 \| behaving \| on \| 10654 \|/);
     const html = readFileSync(join(dir, 'sweep.html'), 'utf8');
     expect(html).toMatch(/<a href="sweep\/sweep-002\/NoSplitBrain\.html">violated<\/a>/);
     expect(existsSync(join(dir, 'sweep/sweep-002/NoSplitBrain.html'))).toBe(true);
