@@ -122,9 +122,13 @@ export async function explore(cm: CompiledModel, opts: ExploreOptions = {}): Pro
   const stepViolations = new Map<string, StepViolation>();
   for (const a of actions) exercised.set(a.name, 0);
   // Action properties, on every step that changes the state (a stuttering step satisfies [][A]_vars).
+  // Called with the successor packed in `buf`: a change shows in its few packed words, compared with the
+  // source's words still in the store, rather than slot by slot.
   const checkActions = (k: number) => {
+    const raw = store.raw;
+    const at = store.at(current);
     let changed = false;
-    for (let i = 0; i < nSlots; i++) if (s[i] !== t[i]) { changed = true; break; }
+    for (let i = 0; i < W; i++) if (buf[i] !== raw[at + i]) { changed = true; break; }
     if (!changed) return;
     for (const a of actions) {
       if (a.premise === undefined || a.premise(s, t)) exercised.set(a.name, (exercised.get(a.name) as number) + 1);
@@ -165,8 +169,8 @@ export async function explore(cm: CompiledModel, opts: ExploreOptions = {}): Pro
   const emit = (k: number) => {
     enabled = true;
     generated++;
-    if (actions.length > 0) checkActions(k);
     codec.pack(t, buf, 0);
+    if (actions.length > 0) checkActions(k);
     if (!exact) fingerprint(buf, 0, W, fp);
     const idx = store.size;
     const found = seen.insert(key[0], key[1], idx);
