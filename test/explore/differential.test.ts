@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { twoPhaseSystem } from '../../models/examples/two-phase.js';
 import { findScenario } from '../../models/mnha/scenarios/index.js';
 import { explore } from '../../src/explore/bfs.js';
-import { compileModel } from '../../src/explore/compile.js';
+import { type CompiledModel, compileModel } from '../../src/explore/compile.js';
 import { decodeState, encodeState } from '../../src/explore/layout.js';
 import { referenceBfs } from '../../src/explore/reference-bfs.js';
 import { type FlatModel, type State, interpretedModel, lowerSystem, stateKey, xstateModel } from '../../src/model/index.js';
@@ -30,8 +30,7 @@ function walk(fm: FlatModel, choices: readonly number[]): State {
   return s;
 }
 
-function agreeAt(fm: FlatModel, s: State): void {
-  const cm = compileModel(fm);
+function agreeAt(fm: FlatModel, cm: CompiledModel, s: State): void {
   const ref = xstateModel(fm);
   const interp = interpretedModel(fm);
   const slots = new Float64Array(cm.layout.slots.length);
@@ -53,20 +52,27 @@ describe('compiled successor = XState reference semantics', () => {
   for (const name of ['default', 'router-fault', 'async-routes', 'keep-and-probe', 'priority-preemption', 'sessions', 'ipsec']) {
     it(`random reachable states of ${name}`, () => {
       const fm = models(name);
+      const cm = compileModel(fm);
       fc.assert(fc.property(fc.array(fc.nat(), { maxLength: 40 }), (choices) => {
-        agreeAt(fm, walk(fm, choices));
+        agreeAt(fm, cm, walk(fm, choices));
       }), { numRuns: 40 });
     }, 120_000);
   }
 
   it('random reachable states of two-phase commit', () => {
     const fm = lowerSystem(twoPhaseSystem(3));
-    fc.assert(fc.property(fc.array(fc.nat(), { maxLength: 15 }), (choices) => agreeAt(fm, walk(fm, choices))), { numRuns: 50 });
+    const cm = compileModel(fm);
+    fc.assert(fc.property(fc.array(fc.nat(), { maxLength: 15 }), (choices) => agreeAt(fm, cm, walk(fm, choices))), { numRuns: 50 });
   });
 });
 
+// A full exploration through XState's transition() costs about 1 ms a state;
+// two scenarios with different features (default; ipsec with its SA and IKE
+// steps) keep it to about 20 s. The other scenarios' counts agree with TLC's
+// (test/tla/tlc-parity.test.ts) and their transitions with the
+// implementation's (test/replay/conformance.test.ts).
 describe('full explorations agree on the number of distinct states', () => {
-  for (const name of ['default', 'keep-and-probe', 'priority-preemption', 'ipsec']) {
+  for (const name of ['default', 'ipsec']) {
     it(name, async () => {
       const fm = models(name);
       const compiled = await explore(compileModel(fm));
