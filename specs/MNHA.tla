@@ -1662,24 +1662,61 @@ Spec ==
   /\ \A n \in Nodes : WF_vars(ReceiveSaSync(n))
   /\ \A n \in Nodes : WF_vars(ReceiveSaDelete(n))
 
+\* Environment NothingRepaired: faults stop and nothing is repaired: the ICL stays down, failed
+\* monitors stay failed, crashed nodes stay down, the router and probe loss stay as they are.
+NothingRepairedStops ==
+  <>[][~(
+    \/ IclRestore
+    \/ \E n \in Nodes : Reboot(n)
+    \/ \E n \in Nodes : Srg0MonitorRecover(n)
+    \/ RouterBehaves
+    \/ ProbeLossEnds
+    \/ \E n \in Nodes : Srg1MonitorRecover(n)
+  )]_vars
+
+\* Spec without the fairness of the steps NothingRepaired stops.
+SpecNothingRepaired ==
+  /\ Init
+  /\ [][Next]_vars
+  /\ \A n \in Nodes : WF_vars(ProbeReply(n))
+  /\ \A n \in Nodes : WF_vars(IclLossSeen(n))
+  /\ \A n \in Nodes : WF_vars(IclUpSeen(n))
+  /\ \A n \in Nodes : WF_vars(ColdSyncDone(n))
+  /\ \A n \in Nodes : WF_vars(RouteUpdate(n))
+  /\ \A n \in Nodes : WF_vars(ActiveOnPreempt(n))
+  /\ \A n \in Nodes : WF_vars(ActiveOnIkeNegotiate(n))
+  /\ \A n \in Nodes : WF_vars(ReceiveState(n))
+  /\ \A n \in Nodes : WF_vars(ReceiveSession(n))
+  /\ \A n \in Nodes : WF_vars(ReceiveSaSync(n))
+  /\ \A n \in Nodes : WF_vars(ReceiveSaDelete(n))
+
 \* -------------------- invariants --------------------
 
 \* the search bound held: no protocol message met a full ICL direction (iclCapacity); if violated,
 \* raise the bound, the other verdicts are inconclusive
 IclWithinBound == ~iclOverflow
 
-\* with the ICL up both ways and no state notification in flight, at most one node is active
+\* with the ICL up both ways and each node knowing whether its peer is active, at most one node is
+\* active
 AtMostOneActiveWhenIclUp ==
   (/\ icl = "up"
    /\ \A n \in Nodes : node[n] = "up" /\ iclSeen[n]
-   /\ ~(\E n \in Nodes : \E i \in 1..IclCapacity : i <= Len(msgs[n]) /\ msgs[n][i].type = "STATE")) =>
+   /\ \A n \in Nodes : (peerSrg1[n] = "active") = (srg1[Peer[n]] = "active")) =>
     Cardinality({n \in Nodes : srg1[n] = "active"}) <= 1
-
-\* two active nodes only after the router answered a probe off its preferred path
-SplitBrainOnlyWithRouterFault == Cardinality({n \in Nodes : srg1[n] = "active"}) > 1 => offPath
 
 \* never two active nodes
 NoSplitBrain == Cardinality({n \in Nodes : srg1[n] = "active"}) <= 1
+
+\* an ineligible node carries no SRG1 traffic: it has no IPsec SA in use, and while its peer is up
+\* and active or backup the converged routers send it nothing
+IneligibleForwardsNothing ==
+  \A n \in Nodes :
+    srg1[n] = "ineligible" =>
+      /\ sa[n] /= "up"
+      /\ (/\ RouteConvergence = "instant" \/ (\A n2 \in Nodes : rview[n2] = adv[n2])
+          /\ node[Peer[n]] = "up"
+          /\ srg1[Peer[n]] = "active" \/ srg1[Peer[n]] = "backup") =>
+           ~RouterPrefers(n)
 
 \* never both signal routes on one node
 SignalRoutesExclusive == \A n \in Nodes : ~(activeRoute[n] /\ backupRoute[n])
@@ -1726,6 +1763,16 @@ IkeOnlyFromActive == \A n \in Nodes : sa[n] = "up" => srg1[n] = "active"
 \* Every step satisfies A (primed variables are the state after the step); a step changing nothing
 \* does.
 
+\* a step that makes two nodes active is a probe the faulty router answered off its preferred path:
+\* the node that becomes active is not the one the routers prefer
+SplitBrainOnlyWithRouterFault ==
+  [][
+    (/\ Cardinality({n \in Nodes : srg1[n] = "active"}) < 2
+     /\ Cardinality({n \in Nodes : srg1'[n] = "active"}) = 2) =>
+      (\E n \in Nodes :
+         srg1[n] /= "active" /\ srg1'[n] = "active" /\ router = "faulty" /\ ~RouterPrefers(n))
+  ]_vars
+
 \* in a split brain, the node that backs off to backup is the one MNHA.md section 4 names: the lower
 \* activeness-priority when both are set and differ, else the lower local id
 RightNodeBacksOff ==
@@ -1737,6 +1784,15 @@ RightNodeBacksOff ==
         (IF Priority[n] > 0 /\ Priority[Peer[n]] > 0 /\ Priority[n] /= Priority[Peer[n]]
          THEN Priority[n] < Priority[Peer[n]]
          ELSE LocalId[n] < LocalId[Peer[n]])
+  ]_vars
+
+\* a node that becomes active holding synchronised SAs while the tunnel is up carries on with them:
+\* its SA is in use, the tunnel stays up and is not renegotiated (MNHA.md section 7)
+NoTunnelFlapAfterSyncedFailover ==
+  [][
+    \A n \in Nodes :
+      srg1[n] /= "active" /\ srg1'[n] = "active" /\ sa[n] = "synced" /\ tunnel = "up" =>
+        sa'[n] = "up" /\ tunnel' = "up" /\ flapped' = flapped
   ]_vars
 
 \* -------------------- liveness --------------------
@@ -1771,4 +1827,16 @@ ColdSyncCompletes ==
 
 \* eventually some node is active (no permanent both-backup or both-hold)
 SomeNodeActive == FaultsStop => []<>(\E n \in Nodes : srg1[n] = "active")
+
+\* during an ICL outage that does not end, with a healthy node and a router that behaves, eventually
+\* some node is active
+AvailableDuringIclOutage ==
+  (FaultsStop /\ NothingRepairedStops) =>
+    <>[](icl = "down" /\ router = "behaving" /\ ~probeLoss /\ (\E n \in Nodes : node[n] = "up" /\ srg1[n] /= "ineligible") => <>(\E n \in Nodes : srg1[n] = "active"))
+
+\* a manual failover handed to a healthy backup peer eventually takes effect: the peer becomes
+\* active
+ManualFailoverTakesEffect ==
+  FaultsStop =>
+    \A n \in Nodes : <>[](node[n] = "up" /\ srg1[n] = "backup" /\ (\E i \in 1..IclCapacity : i <= Len(msgs[n]) /\ msgs[n][i].flag = "handover") => <>(srg1[n] = "active"))
 =============================================================================

@@ -6,8 +6,8 @@
  * faults eventually stop.
  */
 import * as x from '../../src/dsl/index.js';
-import type { ActionProperty, InvariantProperty, LivenessProperty, Property } from '../../src/model/index.js';
-import { Nodes, PeerViews, Prefs, SaStates, SessionStates } from './domains.js';
+import type { ActionProperty, InvariantProperty, LivenessEnvironment, LivenessProperty, Property } from '../../src/model/index.js';
+import { Flags, Nodes, PeerViews, Prefs, SaStates, SessionStates, TunnelStates } from './domains.js';
 import type { MnhaSystem } from './system.js';
 import { ConvergenceT, IdT } from './params.js';
 
@@ -48,6 +48,15 @@ export function mnhaProperties(sys: MnhaSystem): Property[] {
   };
   const srg1Next = (n: x.Expr) => x.app(x.primed(v.srg1), n);
   const live = (name: string, doc: string, formula: x.Temporal): LivenessProperty => ({ kind: 'liveness', name, doc, formula, fairness: FAIRNESS });
+  const iclIs = (st: string) => x.eq(v.icl, x.str(st, v.icl.t as x.EnumType));
+  const activeCountNext = x.card(x.filter('n', Nodes, (n) => x.eq(srg1Next(n), x.str('active', srg1T))));
+  const IclStaysDown: LivenessEnvironment = {
+    name: 'NothingRepaired',
+    doc: 'faults stop and nothing is repaired: the ICL stays down, failed monitors stay failed, crashed nodes stay down, the router and probe loss stay as they are',
+    stops: ['IclRestore', 'Reboot', 'Srg1MonitorRecover', 'Srg0MonitorRecover', 'RouterBehaves', 'ProbeLossEnds'],
+  };
+  const stepNames = new Set(sys.decl.steps.map((st) => st.name));
+  for (const st of IclStaysDown.stops) if (!stepNames.has(st)) throw new Error(`environment ${IclStaysDown.name}: no step ${st}`);
   const converged = x.or(
     x.eq(x.constant('RouteConvergence', ConvergenceT), x.str('instant', ConvergenceT)),
     all((n) => x.eq(at('rview', n), at('adv', n))),
@@ -56,15 +65,34 @@ export function mnhaProperties(sys: MnhaSystem): Property[] {
   return [
     inv('IclWithinBound', 'the search bound held: no protocol message met a full ICL direction (iclCapacity); if violated, raise the bound, the other verdicts are inconclusive',
       x.not(v.iclOverflow)),
-    inv('AtMostOneActiveWhenIclUp', 'with the ICL up both ways and no state notification in flight, at most one node is active',
-      x.implies(x.and(IclUpBothWays, x.not(InFlight('STATE'))), x.le(ActiveCount, x.num(1)))),
-    inv('SplitBrainOnlyWithRouterFault', 'two active nodes only after the router answered a probe off its preferred path',
-      x.implies(x.gt(ActiveCount, x.num(1)), v.offPath)),
+    // MNHA.md 8.1. Written over what each node knows rather than over the messages in flight: a guard
+    // "no state message in flight" made it blind to two active nodes that keep telling each other so.
+    inv('AtMostOneActiveWhenIclUp', 'with the ICL up both ways and each node knowing whether its peer is active, at most one node is active',
+      x.implies(x.and(IclUpBothWays, all((n) => x.eq(x.eq(at('peerSrg1', n), x.str('active', PeerViews)), srg1Is(x.app(Peer, n), 'active')))),
+        x.le(ActiveCount, x.num(1)))),
+    // MNHA.md 8.2, as a property of the step that makes the split brain: a history flag that is never
+    // reset let one off-path answer excuse every later split brain.
+    act('SplitBrainOnlyWithRouterFault', 'a step that makes two nodes active is a probe the faulty router answered off its preferred path: the node that becomes active is not the one the routers prefer',
+      x.implies(x.and(x.lt(ActiveCount, x.num(2)), x.eq(activeCountNext, x.num(2))),
+        x.exists('n', Nodes, (n) => x.and(x.not(srg1Is(n, 'active')), x.eq(srg1Next(n), x.str('active', srg1T)),
+          x.eq(v.router, x.str('faulty', v.router.t as x.EnumType)), x.not(RouterPrefers(n)))))),
     inv('NoSplitBrain', 'never two active nodes', x.le(ActiveCount, x.num(1))),
     act('RightNodeBacksOff', 'in a split brain, the node that backs off to backup is the one MNHA.md section 4 names: the lower activeness-priority when both are set and differ, else the lower local id',
       all((n) => x.implies(
         x.and(x.eq(ActiveCount, x.num(2)), srg1Is(n, 'active'), x.eq(srg1Next(n), x.str('backup', srg1T))),
         shouldBackOff(n)))),
+    // MNHA.md 7: "if the SAs were synchronised before a failover, the new active node carries on without bringing the tunnels down"
+    act('NoTunnelFlapAfterSyncedFailover', 'a node that becomes active holding synchronised SAs while the tunnel is up carries on with them: its SA is in use, the tunnel stays up and is not renegotiated (MNHA.md section 7)',
+      all((n) => x.implies(
+        x.and(x.not(srg1Is(n, 'active')), x.eq(srg1Next(n), x.str('active', srg1T)), x.eq(at('sa', n), x.str('synced', SaStates)), x.eq(v.tunnel, x.str('up', TunnelStates))),
+        x.and(x.eq(x.app(x.primed(v.sa), n), x.str('up', SaStates)), x.eq(x.primed(v.tunnel), x.str('up', TunnelStates)), x.eq(x.primed(v.flapped), v.flapped))))),
+    // MNHA.md 5 and 8.6: an ineligible node "drops the SRG's packets"; that nothing is sent to it while
+    // its peer can carry the traffic is what keeps it from black-holing them.
+    inv('IneligibleForwardsNothing', 'an ineligible node carries no SRG1 traffic: it has no IPsec SA in use, and while its peer is up and active or backup the converged routers send it nothing',
+      all((n) => x.implies(srg1Is(n, 'ineligible'), x.and(
+        x.neq(at('sa', n), x.str('up', SaStates)),
+        x.implies(x.and(converged, isUp(x.app(Peer, n)), x.or(srg1Is(x.app(Peer, n), 'active'), srg1Is(x.app(Peer, n), 'backup'))),
+          x.not(RouterPrefers(n))))))),
     structural(IMPLIED, inv('SignalRoutesExclusive', 'never both signal routes on one node',
       all((n) => x.not(x.and(at('activeRoute', n), at('backupRoute', n)))))),
     structural(ENTRY, inv('SignalRouteMatchesState', 'active-signal-route iff active; backup-signal-route only in backup',
@@ -108,5 +136,17 @@ export function mnhaProperties(sys: MnhaSystem): Property[] {
       x.forallT('n', Nodes, (n) => x.leadsTo(srg0Is(n, 'coldSync'), x.not(srg0Is(n, 'coldSync')))))),
     live('SomeNodeActive', 'eventually some node is active (no permanent both-backup or both-hold)',
       x.leadsTo(x.TRUE, x.exists('n', Nodes, (n) => srg1Is(n, 'active')))),
+    // MNHA.md 8, liveness 8: the environment is stated, since the model's fair repairs end every outage.
+    { ...live('AvailableDuringIclOutage', 'during an ICL outage that does not end, with a healthy node and a router that behaves, eventually some node is active',
+      x.leadsTo(
+        x.and(iclIs('down'), x.eq(v.router, x.str('behaving', v.router.t as x.EnumType)), x.not(v.probeLoss), x.exists('n', Nodes, (n) => x.and(isUp(n), x.not(srg1Is(n, 'ineligible'))))),
+        x.exists('n', Nodes, (n) => srg1Is(n, 'active')))),
+      fairness: `${FAIRNESS}; nothing is repaired any more (the ICL stays down, failed monitors stay failed, crashed nodes stay down)`,
+      environment: IclStaysDown },
+    // MNHA.md 8, liveness 9: a handover the active node sent to its backup peer
+    live('ManualFailoverTakesEffect', 'a manual failover handed to a healthy backup peer eventually takes effect: the peer becomes active',
+      x.forallT('n', Nodes, (n) => x.leadsTo(
+        x.and(isUp(n), srg1Is(n, 'backup'), x.seqExists('i', at('msgs', n), (m) => x.eq(x.field(m, 'flag'), x.str('handover', Flags)))),
+        srg1Is(n, 'active')))),
   ];
 }

@@ -10,7 +10,7 @@ import { type ActionProperty, type Expectation, type LivenessProperty, type Scen
 import { type ItfTrace, writeItfTraceFile } from '../trace/index.js';
 import { type Progress, explore } from './bfs.js';
 import { type CompiledModel, compileModel } from './compile.js';
-import { findLivenessViolation } from './liveness.js';
+import { type TransitionFacts, findLivenessViolation } from './liveness.js';
 import { exploreParallel } from './parallel.js';
 import type { ScenarioSource } from './parallel-protocol.js';
 import { lassoTrace, pathTrace, stepTrace } from './traces.js';
@@ -116,6 +116,26 @@ export function fairnessGroups(cm: CompiledModel): Int32Array {
   return out;
 }
 
+/**
+ * The transition facts of a liveness property that states its environment:
+ * the steps the environment stops are, like faults, never taken on the loop
+ * and owe no fairness. (A step may have no transition in a scenario whose
+ * constants disable it; the model checks the names against its steps.)
+ */
+export function environmentFacts(cm: CompiledModel, groups: Int32Array, lp: LivenessProperty): TransitionFacts {
+  const env = lp.environment!;
+  const stepOf = (tid: number): string | undefined => {
+    const o = cm.transitions[tid].action.origin;
+    return o.kind === 'env' || o.kind === 'deliver' ? o.step : undefined;
+  };
+  const stops = new Set(env.stops);
+  const stopped = Uint8Array.from(cm.transitions, (_, tid) => (stops.has(stepOf(tid) ?? '') ? 1 : 0));
+  return {
+    fault: (tid) => stopped[tid] === 1 || cm.transitions[tid].action.fault,
+    group: (tid) => (stopped[tid] === 1 ? -1 : groups[tid]),
+  };
+}
+
 /** Checks a scenario with the built-in explorer. */
 export async function checkScenario(sc: Scenario, opts: CheckOptions = {}): Promise<{ report: CheckReport; traces: Map<string, ItfTrace>; model: CompiledModel }> {
   const { system, properties } = sc.build();
@@ -172,8 +192,10 @@ export async function checkScenario(sc: Scenario, opts: CheckOptions = {}): Prom
     const n = graph.states;
     const slots = new Float64Array(cm.layout.slots.length);
     const groups = fairnessGroups(cm);
-    const facts = { fault: (tid: number) => cm.transitions[tid].action.fault, group: (tid: number) => groups[tid] };
+    const baseFacts = { fault: (tid: number) => cm.transitions[tid].action.fault, group: (tid: number) => groups[tid] };
     for (const lp of liveness) {
+      const facts = lp.environment ? environmentFacts(cm, groups, lp) : baseFacts;
+      const envMeta = lp.environment ? { environment: lp.environment.doc, stops: [...lp.environment.stops] } : {};
       const pairs = result.complete ? expand(lp.formula) : undefined;
       let verdict: PropertyVerdict['verdict'] = 'unknown';
       // states where some premise (P of P ~> Q) holds: the states the property was tested in
@@ -197,7 +219,7 @@ export async function checkScenario(sc: Scenario, opts: CheckOptions = {}): Prom
           const lasso = findLivenessViolation(graph, n, pBits, notQ, facts, (s) => result.store.pathTo(s));
           if (lasso) {
             verdict = 'violated';
-            traces.set(lp.name, lassoTrace(cm, result.store, lasso, meta(lp.name, 'liveness')));
+            traces.set(lp.name, lassoTrace(cm, result.store, lasso, { ...meta(lp.name, 'liveness'), ...envMeta }));
             break;
           }
         }

@@ -16,6 +16,22 @@ export interface InvariantProperty {
   readonly structural?: string;
 }
 
+/**
+ * The environment a liveness property assumes beyond "faults stop": steps
+ * that, like faults, happen only finitely often and lose their fairness
+ * (for example "the ICL stays down and nothing is repaired": every repair
+ * step stops). Without it the model's fair repairs would end every outage,
+ * and a property about behaviour during one would hold vacuously.
+ */
+export interface LivenessEnvironment {
+  /** A TLA+ identifier: `<name>Stops` and `Spec<name>` in the export. */
+  readonly name: string;
+  /** The environment in words. */
+  readonly doc: string;
+  /** Names of the system's steps that stop (never taken on the loop, no fairness). */
+  readonly stops: readonly string[];
+}
+
 /** A liveness property: a temporal formula. */
 export interface LivenessProperty {
   readonly kind: 'liveness';
@@ -24,6 +40,8 @@ export interface LivenessProperty {
   readonly formula: Temporal;
   /** The fairness it relies on, in words (the actions' own fairness is what is checked). */
   readonly fairness: string;
+  /** The environment it assumes beyond "faults stop", if any. */
+  readonly environment?: LivenessEnvironment;
   /** Why the property cannot fail by construction, if it cannot (see InvariantProperty). */
   readonly structural?: string;
 }

@@ -70,7 +70,7 @@ export function emitAction(a: PreparedAction): string[] {
 }
 
 /** A reference to an action, quantified over its parameters: `\E n \in Nodes : Crash(n)`. */
-function actionRef(a: PreparedAction): string {
+export function actionRef(a: PreparedAction): string {
   return `${quantifierPrefix(a.params, '\\E')}${a.name}${paramList(a.params)}`;
 }
 
@@ -104,13 +104,46 @@ export function emitFairnessGroups(m: PreparedModule): string[] {
   return out;
 }
 
-/** `Spec`: Init, Next, and weak fairness of every fairness group, per parameter tuple. */
-export function emitSpec(m: PreparedModule): string[] {
-  const items = [
+/** The conjuncts of a specification: Init, Next, and the fairness of each group given. */
+function specItems(fairness: PreparedModule['fairness']): string[][] {
+  return [
     ['Init'],
     ['[][Next]_vars'],
-    ...m.fairness.map((g) => [`${quantifierPrefix(g.params, '\\A')}${g.strong ? 'SF' : 'WF'}_vars(${g.name}${paramList(g.params)})`]),
+    ...fairness.map((g) => [`${quantifierPrefix(g.params, '\\A')}${g.strong ? 'SF' : 'WF'}_vars(${g.name}${paramList(g.params)})`]),
   ];
+}
+
+/**
+ * Per stated environment: `<E>Stops`, the stopped steps happen only
+ * finitely often, and `Spec<E>`, Spec without their fairness. Liveness
+ * properties that state E are checked against Spec<E> (the MC files give it
+ * a configuration of its own): under Spec the fair repairs would end every
+ * outage, and a property about one would hold vacuously.
+ */
+export function emitEnvironments(m: PreparedModule): string[] {
+  const out: string[] = [];
+  for (const env of m.environments) {
+    if (out.length > 0) out.push('');
+    // a fairness group all of whose actions stop is named by its operator (Srg1MonitorRecover(n))
+    const stopped = new Set(env.stops.map((a) => a.name));
+    const whole = m.fairness.filter((g) => g.members.length > 1 && g.members.every((x) => stopped.has(x)));
+    const inWhole = new Set(whole.flatMap((g) => g.members));
+    const refs = [
+      ...env.stops.filter((a) => !inWhole.has(a.name)).map((a) => actionRef(a)),
+      ...whole.map((g) => `${quantifierPrefix(g.params, '\\E')}${g.name}${paramList(g.params)}`),
+    ].map((r) => [r]);
+    out.push(...comment(`Environment ${env.name}: ${env.doc}.`));
+    out.push(...(refs.length === 0
+      ? [`${env.name}Stops == TRUE`]
+      : [`${env.name}Stops ==`, '  <>[][~(', ...bullets('\\/', refs).map((l) => `    ${l}`), '  )]_vars']));
+    out.push('', ...comment(`Spec without the fairness of the steps ${env.name} stops.`), ...definition(`Spec${env.name}`, bullets('/\\', specItems(env.fairness))));
+  }
+  return out;
+}
+
+/** `Spec`: Init, Next, and weak fairness of every fairness group, per parameter tuple. */
+export function emitSpec(m: PreparedModule): string[] {
+  const items = specItems(m.fairness);
   return [
     ...comment(
       'Fairness per step of the model and parameter tuple, whichever transition takes the step; faults and ' +

@@ -4,7 +4,7 @@
  */
 import { printValue } from '../dsl/index.js';
 import type { FlatModel, Property } from '../model/index.js';
-import { emitAction, emitDefinitions, emitFairnessGroups, emitFaults, emitInit, emitNext, emitSpec, emitTypeOk } from './emit-behaviour.js';
+import { emitAction, emitDefinitions, emitEnvironments, emitFairnessGroups, emitFaults, emitInit, emitNext, emitSpec, emitTypeOk } from './emit-behaviour.js';
 import { emitConstants, emitConstantsOk, emitHeader, emitSets, emitVariables } from './emit-declarations.js';
 import { emitActionProperties, emitInvariants, emitLiveness } from './emit-properties.js';
 import type { TlaResult } from './errors.js';
@@ -52,6 +52,7 @@ export function printMainModule(m: PreparedModule): string {
     emitFaults(m),
     emitFairnessGroups(m),
     emitSpec(m),
+    emitEnvironments(m),
     m.invariants.length > 0 ? [...comment('-'.repeat(20) + ' invariants ' + '-'.repeat(20)), '', ...emitInvariants(m)] : [],
     m.actionProperties.length > 0
       ? [

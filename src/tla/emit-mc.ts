@@ -81,16 +81,46 @@ export function emitMcModule(sc: McScenario, m: PreparedModule, fm: FlatModel): 
   return lines.join('\n');
 }
 
-/** `MC_<scenario>.cfg`: constants, specification, invariants (TypeOK first), properties, deadlock check. */
+/** The environment a property states, if any (see `LivenessEnvironment`). */
+export function environmentOf(p: Property): string | undefined {
+  return p.kind === 'liveness' ? p.environment?.name : undefined;
+}
+
+/** The configuration file of a stated environment's properties: `MC_<scenario>_<environment>.cfg`. */
+export function mcEnvironmentConfigName(scenario: string, environment: string): string {
+  return `${mcModuleName(scenario)}_${environment}.cfg`;
+}
+
+/**
+ * `MC_<scenario>.cfg`: constants, specification, invariants (TypeOK first),
+ * properties, deadlock check. Properties that state an environment are left
+ * out: they go to that environment's configuration
+ * ({@link emitMcEnvironmentConfig}), whose specification differs.
+ */
 export function emitMcConfig(sc: McScenario, m: PreparedModule, fm: FlatModel, properties: readonly Property[]): string {
-  const values = constantValues(m, fm);
   const invariants = ['TypeOK', ...properties.filter((p) => p.kind === 'invariant').map((p) => p.name)];
   // action properties ([][A]_vars) go with the temporal properties, as TLC takes them
-  const liveness = properties.filter((p) => p.kind === 'liveness' || p.kind === 'action').map((p) => p.name);
+  const liveness = properties.filter((p) => (p.kind === 'liveness' || p.kind === 'action') && environmentOf(p) === undefined).map((p) => p.name);
+  return configText(sc, m, fm, 'Spec', invariants, liveness, sc.checkDeadlock);
+}
+
+/**
+ * `MC_<scenario>_<E>.cfg`: the liveness properties that state environment E,
+ * checked against `Spec<E>` (Spec without the fairness of the steps E stops).
+ * The invariants and the deadlock check are the main configuration's.
+ */
+export function emitMcEnvironmentConfig(sc: McScenario, m: PreparedModule, fm: FlatModel, properties: readonly Property[], environment: string): string {
+  const names = properties.filter((p) => environmentOf(p) === environment).map((p) => p.name);
+  return configText(sc, m, fm, `Spec${environment}`, [], names, false);
+}
+
+function configText(sc: McScenario, m: PreparedModule, fm: FlatModel, spec: string, invariants: readonly string[], temporal: readonly string[], deadlock: boolean): string {
+  const values = constantValues(m, fm);
   const lines = [...header(sc, m.name), ''];
   if (values.length > 0) lines.push('CONSTANTS', ...declarationList(values.map(([n]) => [`${n} <- ${mcValueName(n)}`, undefined]), ''), '');
-  lines.push('SPECIFICATION Spec', '', 'INVARIANTS', ...invariants.map((n) => `  ${n}`), '');
-  if (liveness.length > 0) lines.push('PROPERTIES', ...liveness.map((n) => `  ${n}`), '');
-  lines.push(`CHECK_DEADLOCK ${sc.checkDeadlock ? 'TRUE' : 'FALSE'}`, '');
+  lines.push(`SPECIFICATION ${spec}`, '');
+  if (invariants.length > 0) lines.push('INVARIANTS', ...invariants.map((n) => `  ${n}`), '');
+  if (temporal.length > 0) lines.push('PROPERTIES', ...temporal.map((n) => `  ${n}`), '');
+  lines.push(`CHECK_DEADLOCK ${deadlock ? 'TRUE' : 'FALSE'}`, '');
   return lines.join('\n');
 }

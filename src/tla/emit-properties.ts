@@ -91,8 +91,10 @@ export function emitLiveness(m: PreparedModule): string[] {
   for (const p of m.liveness) {
     if (out.length > 0) out.push('');
     const body = printLiveness(p.formula);
-    const one = faults ? `FaultsStop => ${body}` : body;
-    const lines = one.length + 2 <= LINE_WIDTH || !faults ? [one] : ['FaultsStop =>', `  ${body}`];
+    const stops = [...(faults ? ['FaultsStop'] : []), ...(p.environment ? [`${p.environment}Stops`] : [])];
+    const premise = stops.length > 1 ? `(${stops.join(' /\\ ')})` : stops[0];
+    const one = premise ? `${premise} => ${body}` : body;
+    const lines = one.length + 2 <= LINE_WIDTH || !premise ? [one] : [`${premise} =>`, `  ${body}`];
     out.push(...comment(p.doc), ...definition(p.name, lines));
   }
   return out;

@@ -35,7 +35,7 @@ import type { ItfTrace } from '../trace/index.js';
 import type {
   TlcCheckFailure, TlcCheckOptions, TlcCheckReport, TlcCheckResult, TlcPropertyVerdict, TlcStopReason,
 } from './engine-tlc-types.js';
-import { emitMcConfig, mcModuleName } from './emit-mc.js';
+import { emitMcConfig, emitMcEnvironmentConfig, environmentOf, mcModuleName } from './emit-mc.js';
 import { generateSpecs, prepareFamily } from './generate-specs.js';
 import type { PreparedModule } from './prepare-module.js';
 import { type RunFinding, checkFailure, readFinding } from './tlc-findings.js';
@@ -103,6 +103,8 @@ interface RunResult {
 /** The runs of one scenario: what is still to check, what was found violated. */
 class TlcSession {
   private pending: { invariants: string[]; liveness: string[]; deadlock: boolean };
+  /** Per stated environment, its liveness properties not yet found violated (checked against Spec<E>, after the main runs). */
+  private readonly pendingEnv = new Map<string, string[]>();
   private readonly violated = new Map<string, ItfTrace | undefined>();
   private readonly notes: string[] = [];
   private runs = 0;
@@ -114,9 +116,13 @@ class TlcSession {
     this.pending = {
       invariants: ctx.properties.filter((p) => p.kind === 'invariant').map((p) => p.name),
       // TLC checks action properties as temporal properties (PROPERTIES): they are run alongside liveness
-      liveness: ctx.properties.filter((p) => p.kind === 'liveness' || p.kind === 'action').map((p) => p.name),
+      liveness: ctx.properties.filter((p) => (p.kind === 'liveness' || p.kind === 'action') && environmentOf(p) === undefined).map((p) => p.name),
       deadlock: ctx.sc.checkDeadlock,
     };
+    for (const p of ctx.properties) {
+      const env = environmentOf(p);
+      if (env !== undefined) this.pendingEnv.set(env, [...(this.pendingEnv.get(env) ?? []), p.name]);
+    }
   }
 
   /** What is left of the time budget, if there is one. */
@@ -143,7 +149,7 @@ class TlcSession {
       if (r.stopped) return this.stoppedReport(r, r.stopped);
       const finding = readFinding(r.run, this.mc, this.pending.liveness, this.ctx.jar);
       if ('ok' in finding) return finding;
-      if (finding.kind === 'success') return this.report({ final: r.run });
+      if (finding.kind === 'success') return (await this.checkEnvironments()) ?? this.report({ final: r.run });
       if (finding.kind === 'violations') {
         this.ctx.opts.onEvent?.({ kind: 'violation', run: this.runs, properties: finding.found.map((f) => f.name) });
         for (const f of finding.found) await this.record(f.name, f.v, r);
@@ -153,6 +159,47 @@ class TlcSession {
       const alone = await this.eachLivenessAlone();
       if (alone) return alone;
     }
+  }
+
+  /**
+   * The liveness properties that state an environment, one run per
+   * environment against its own specification, again until a run finds
+   * nothing more. Undefined when all ran to the end.
+   */
+  private async checkEnvironments(): Promise<TlcCheckResult | undefined> {
+    for (const env of this.pendingEnv.keys()) {
+      for (;;) {
+        const names = this.pendingEnv.get(env)!;
+        if (names.length === 0) break;
+        const cannot = this.cannotGoOn();
+        if (cannot) return this.report({ stopped: cannot });
+        const r = await this.runOnce([], names, false, env);
+        if ('ok' in r) return r;
+        if (r.stopped) return this.stoppedReport(r, r.stopped);
+        const f = readFinding(r.run, this.mc, names, this.ctx.jar);
+        if ('ok' in f) return f;
+        if (f.kind === 'success') break;
+        if (f.kind === 'violations') {
+          this.ctx.opts.onEvent?.({ kind: 'violation', run: this.runs, properties: f.found.map((x) => x.name) });
+          for (const x of f.found) await this.record(x.name, x.v, r);
+        } else if (names.length === 1) {
+          await this.record(names[0], f.v, r);
+        } else {
+          // which one TLC did not say: each alone
+          for (const name of [...names]) {
+            const one = await this.runOnce([], [name], false, env);
+            if ('ok' in one) return one;
+            if (one.stopped) return this.stoppedReport(one, one.stopped);
+            const g = readFinding(one.run, this.mc, [name], this.ctx.jar);
+            if ('ok' in g) return g;
+            if (g.kind === 'violations') for (const x of g.found) await this.record(x.name, x.v, one);
+            else if (g.kind === 'unattributed') await this.record(name, g.v, one);
+          }
+          this.pendingEnv.set(env, []);
+        }
+      }
+    }
+    return undefined;
   }
 
   private async eachLivenessAlone(): Promise<TlcCheckResult | undefined> {
@@ -185,14 +232,14 @@ class TlcSession {
   }
 
   /** Runs TLC once on the properties given; stops it on the signal, the time budget or the state limit. */
-  private async runOnce(invariants: readonly string[], liveness: readonly string[], deadlock: boolean): Promise<RunResult | TlcCheckFailure> {
+  private async runOnce(invariants: readonly string[], liveness: readonly string[], deadlock: boolean, environment?: string): Promise<RunResult | TlcCheckFailure> {
     const { sc, fm, properties, module, dir, opts } = this.ctx;
     const run = ++this.runs;
     const config = join(dir, `${this.mc}.run${run}.cfg`);
     const dumpPath = join(dir, `${this.mc}.run${run}.trace.json`);
     const props = properties.filter((p) => invariants.includes(p.name) || liveness.includes(p.name));
     const info = { name: sc.name, title: sc.title, description: sc.description, checkDeadlock: deadlock };
-    await writeFile(config, emitMcConfig(info, module, fm, props), 'utf8');
+    await writeFile(config, environment === undefined ? emitMcConfig(info, module, fm, props) : emitMcEnvironmentConfig(info, module, fm, props, environment), 'utf8');
     const remaining = this.remainingMs();
     const without = [...this.violated.keys()];
     opts.onEvent?.({ kind: 'run-started', run, checking: props.length + (deadlock ? 1 : 0), without });
@@ -261,6 +308,7 @@ class TlcSession {
     this.violated.set(name, trace);
     this.pending.invariants = this.pending.invariants.filter((n) => n !== name);
     this.pending.liveness = this.pending.liveness.filter((n) => n !== name);
+    for (const [env, names] of this.pendingEnv) this.pendingEnv.set(env, names.filter((n) => n !== name));
     if (name === 'Deadlock') this.pending.deadlock = false;
   }
 

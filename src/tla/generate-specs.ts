@@ -13,7 +13,7 @@ import type { Property, Scenario } from '../model/index.js';
 import { lowerSystem } from '../model/index.js';
 import { compileModel } from '../explore/compile.js';
 import { explore } from '../explore/bfs.js';
-import { emitMcConfig, emitMcModule, mcModuleName } from './emit-mc.js';
+import { emitMcConfig, emitMcEnvironmentConfig, emitMcModule, mcEnvironmentConfigName, mcModuleName } from './emit-mc.js';
 import { printMainModule } from './emit-main.js';
 import { formatManifest, type SpecManifest } from './emit-manifest.js';
 import type { TlaResult } from './errors.js';
@@ -127,6 +127,8 @@ export async function generateSpecs(family: SpecFamily, options: GenerateOptions
     const info = { name: b.sc.name, title: b.sc.title, description: b.sc.description, checkDeadlock: b.sc.checkDeadlock };
     files.set(`${mc}.tla`, emitMcModule(info, m, b.fm));
     files.set(`${mc}.cfg`, emitMcConfig(info, m, b.fm, b.properties));
+    const environments = m.environments.map((e) => e.name);
+    for (const e of environments) files.set(mcEnvironmentConfigName(b.sc.name, e), emitMcEnvironmentConfig(info, m, b.fm, b.properties, e));
     let distinct = 0;
     if (options.countStates !== false) {
       options.onScenario?.(b.sc.name);
@@ -144,6 +146,7 @@ export async function generateSpecs(family: SpecFamily, options: GenerateOptions
       title: b.sc.title,
       module: `${mc}.tla`,
       config: `${mc}.cfg`,
+      ...(environments.length > 0 ? { environmentConfigs: environments.map((e) => mcEnvironmentConfigName(b.sc.name, e)) } : {}),
       checkDeadlock: b.sc.checkDeadlock,
       distinctStates: distinct,
       properties: b.properties.map((p) => ({ name: p.name, kind: p.kind, expected: b.sc.expect[p.name] ?? 'holds' })),

@@ -38,6 +38,22 @@ export interface PreparedLiveness {
   readonly name: string;
   readonly doc: string;
   readonly formula: Temporal;
+  /** The environment it assumes (a {@link PreparedEnvironment}'s name), if any. */
+  readonly environment?: string;
+}
+
+/**
+ * A stated environment of liveness properties: `<name>Stops` (the steps it
+ * stops happen finitely often) and `Spec<name>` (Spec without their
+ * fairness), checked by TLC in a run of its own.
+ */
+export interface PreparedEnvironment {
+  readonly name: string;
+  readonly doc: string;
+  /** The actions of the stopped steps. */
+  readonly stops: readonly PreparedAction[];
+  /** The fairness groups of Spec that Spec<name> keeps. */
+  readonly fairness: readonly FairnessGroup[];
 }
 
 /**
@@ -78,6 +94,8 @@ export interface PreparedModule {
   readonly liveness: readonly PreparedLiveness[];
   /** Action properties: a predicate over a step (primed variables read the successor), checked as `[][A]_vars`. */
   readonly actionProperties: readonly ActionProperty[];
+  /** The environments liveness properties state, each once. */
+  readonly environments: readonly PreparedEnvironment[];
 }
 
 function pascal(s: string): string {
@@ -116,6 +134,34 @@ function fairnessGroups(fm: FlatModel, actions: readonly PreparedAction[], names
     names.claim(name, `fairness group ${name}`);
     return { name, params: first.params, members: g.members.map((m) => m.name), strong: g.flat.fairness === 'strong', doc: g.doc };
   });
+}
+
+/**
+ * The environments the liveness properties state, each once (the same name
+ * must mean the same steps). The fairness groups whose step is stopped are
+ * left out of the environment's Spec.
+ */
+function environmentsOf(
+  fm: FlatModel, properties: readonly Property[], actions: readonly PreparedAction[], fairness: readonly FairnessGroup[], names: ModuleNames,
+): PreparedEnvironment[] {
+  const out = new Map<string, PreparedEnvironment>();
+  for (const p of properties) {
+    if (p.kind !== 'liveness' || !p.environment) continue;
+    const env = p.environment;
+    const prev = out.get(env.name);
+    const stopsSet = new Set(env.stops);
+    const stops = actions.filter((_, i) => stopsSet.has(fm.actions[i].origin.step ?? ''));
+    if (prev) {
+      if (prev.stops.map((a) => a.name).join() !== stops.map((a) => a.name).join()) {
+        throw new TlaEmitError('TLA_UNSUPPORTED', `environment ${env.name} stops different steps in ${p.name}`, 'give each environment one name and one list of steps');
+      }
+      continue;
+    }
+    for (const n of [`${env.name}Stops`, `Spec${env.name}`]) names.claim(n, `environment ${env.name}`);
+    const stopped = new Set(stops.map((a) => a.name));
+    out.set(env.name, { name: env.name, doc: env.doc, stops, fairness: fairness.filter((g) => !g.members.some((m) => stopped.has(m))) });
+  }
+  return [...out.values()];
 }
 
 /** Calls `visit` with every expression of a temporal formula and every domain it quantifies over. */
@@ -272,7 +318,8 @@ export function prepareModule(fm: FlatModel, properties: readonly Property[], op
       .map((p) => ({ ...p, expr: hygienic(p.expr, new Set(), names) }));
     const liveness = properties
       .filter((p): p is LivenessProperty => p.kind === 'liveness')
-      .map((p) => ({ name: p.name, doc: p.doc, formula: cleanTemporal(p.formula, new Set(), names) }));
+      .map((p) => ({ name: p.name, doc: p.doc, formula: cleanTemporal(p.formula, new Set(), names), ...(p.environment ? { environment: p.environment.name } : {}) }));
+    const environments = environmentsOf(fm, properties, actions, fairness, names);
     const actionProperties = properties
       .filter((p): p is ActionProperty => p.kind === 'action')
       .map((p) => ({ ...p, expr: hygienic(p.expr, new Set(), names) }));
@@ -307,6 +354,7 @@ export function prepareModule(fm: FlatModel, properties: readonly Property[], op
       invariants,
       actionProperties,
       liveness,
+      environments,
     };
   });
 }

@@ -78,7 +78,8 @@ describe('checkWithTlc', () => {
     const before = await engineFolders();
     const r = report(await routerFault());
     expect(r.complete).toBe(true);
-    expect(r.runs).toBe(2);
+    // run 1 finds NoSplitBrain, run 2 is clean, run 3 checks AvailableDuringIclOutage against SpecNothingRepaired
+    expect(r.runs).toBe(3);
     expect(r.distinctStates).toBe(43368); // run 2 of the fixture, as TLC printed it
     expect(r.depth).toBe(35);
     expect(r.tlcVersion).toBe('2026.04.29.164809');
@@ -89,10 +90,14 @@ describe('checkWithTlc', () => {
 
     // The second config no longer lists NoSplitBrain; both list TypeOK first.
     const configs = (await readFile(log, 'utf8')).split(/^=== /m).filter(Boolean);
-    expect(configs).toHaveLength(2);
+    expect(configs).toHaveLength(3);
     expect(configs[0]).toMatch(/^ {2}NoSplitBrain$/m);
     expect(configs[1]).not.toMatch(/^ {2}NoSplitBrain$/m);
     expect(configs[1]).toMatch(/INVARIANTS\n {2}TypeOK\n/);
+    // the stated environment's property is not in the main runs, but alone in its own, against its specification
+    expect(configs[0]).not.toMatch(/AvailableDuringIclOutage/);
+    expect(configs[2]).toMatch(/SPECIFICATION SpecNothingRepaired\n\nPROPERTIES\n {2}AvailableDuringIclOutage\n\nCHECK_DEADLOCK FALSE/);
+    expect(configs[2]).not.toMatch(/INVARIANTS/);
     expect(await engineFolders()).toEqual(before);
   });
 
@@ -128,15 +133,17 @@ describe('checkWithTlc', () => {
     report(await routerFault({}, { onEvent: (e) => events.push(e) }));
     const run2 = (await readFile(join(FIXTURES, 'router-fault.progress2.tool.out'), 'utf8')).match(/STARTMSG 2200:/g)!.length;
     expect(events.filter((e) => e.kind === 'run-started')).toEqual([
-      // MC_router_fault.cfg: 13 invariants but TypeOK, 1 action property, 7 liveness properties and deadlock
-      { kind: 'run-started', run: 1, checking: 22, without: [] },
-      { kind: 'run-started', run: 2, checking: 21, without: ['NoSplitBrain'] },
+      // MC_router_fault.cfg: 13 invariants but TypeOK, 3 action properties, 8 liveness properties and deadlock
+      { kind: 'run-started', run: 1, checking: 25, without: [] },
+      { kind: 'run-started', run: 2, checking: 24, without: ['NoSplitBrain'] },
+      // MC_router_fault_NothingRepaired.cfg: AvailableDuringIclOutage
+      { kind: 'run-started', run: 3, checking: 1, without: ['NoSplitBrain'] },
     ]);
     expect(events.filter((e) => e.kind === 'violation')).toEqual([{ kind: 'violation', run: 1, properties: ['NoSplitBrain'] }]);
     // Run 1 reports progress once (its final count); run 2 every 2 s.
     expect(events.filter((e) => e.kind === 'progress' && e.run === 2)).toHaveLength(run2);
     expect(events.find((e) => e.kind === 'progress' && e.run === 2)).toMatchObject({ progress: { depth: 5, generated: 1000, distinct: 227, leftOnQueue: 130 } });
-    expect(events.filter((e) => e.kind === 'temporal-check')).toEqual([{ kind: 'temporal-check', run: 2 }]);
+    expect(events.filter((e) => e.kind === 'temporal-check')).toEqual([{ kind: 'temporal-check', run: 2 }, { kind: 'temporal-check', run: 3 }]);
   });
 
   it('Ctrl-C: stops TLC, reports what it found marked incomplete, and removes its folders', async () => {

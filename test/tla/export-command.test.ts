@@ -18,8 +18,10 @@ describe('ha-verify export', () => {
   it('writes the main module, the MC files and the manifest', () => {
     const r = run('--out', dir, '--quiet');
     expect(r.code).toBe(0);
-    // MNHA.tla, manifest.json and an MC_<scenario>.tla/.cfg pair for each of the 8 scenarios
-    expect(r.out).toMatch(/^wrote .*: 18 of 18 file\(s\) changed$/m);
+    // MNHA.tla, manifest.json, and for each of the 8 scenarios MC_<scenario>.tla/.cfg and the
+    // configuration of the stated environment of AvailableDuringIclOutage: 2 + 8 x 3
+    expect(readFileSync(join(dir, 'MC_default_NothingRepaired.cfg'), 'utf8')).toContain('SPECIFICATION SpecNothingRepaired');
+    expect(r.out).toMatch(/^wrote .*: 26 of 26 file\(s\) changed$/m);
     expect(r.out).toMatch(/^ {2}created {2}MNHA\.tla$/m);
     expect(readFileSync(join(dir, 'MC_default.cfg'), 'utf8')).toContain('SPECIFICATION Spec');
     expect(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')).scenarios).toHaveLength(8);
@@ -28,7 +30,7 @@ describe('ha-verify export', () => {
   it('--check exits 0 when the folder is up to date', () => {
     const r = run('--check', '--out', dir, '--quiet');
     expect(r.code).toBe(0);
-    expect(r.out).toContain('is up to date (18 files)');
+    expect(r.out).toContain('is up to date (26 files)');
   }, 120_000);
 
   it('--check exits 1 with a summary of what differs, and writes nothing', () => {
@@ -44,7 +46,7 @@ describe('ha-verify export', () => {
   it('a second export rewrites only what changed', () => {
     const r = run('--out', dir, '--quiet');
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/1 of 18 file\(s\) changed\n {2}updated {2}MC_ipsec\.cfg/);
+    expect(r.out).toMatch(/1 of 26 file\(s\) changed\n {2}updated {2}MC_ipsec\.cfg/);
   }, 120_000);
 
   it('an unknown option or argument is a usage error: one line, exit 2', () => {

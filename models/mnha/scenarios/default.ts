@@ -9,4 +9,5 @@ export const defaultScenario = mnhaScenario({
     + 'over an ICL that delivers in order and loses what is in flight when it is cut. A node coming back from ineligible '
     + 'claims nothing until its peer has answered (waitForAnswer). With a well-behaved probe router no split brain is reachable.',
   params: {},
+  violated: ['AvailableDuringIclOutage'],
 });

@@ -6,4 +6,5 @@ export const keepAndProbeScenario = mnhaScenario({
   title: 'on ICL loss the active node keeps its route and probes',
   description: 'As default, with the later releases\' reading of ICL loss at the active node.',
   params: { iclLossAtActive: 'keep-and-probe' },
+  violated: ['AvailableDuringIclOutage'],
 });

@@ -9,5 +9,5 @@ export const routerFaultScenario = mnhaScenario({
     + 'NoSplitBrain is expected to be violated, and every split brain must follow an off-path probe answer. Both nodes '
     + 'have activeness-priority 150: equal priorities decide nothing, so the split brain resolves by local id.',
   params: { faults: ['icl', 'crash', 'srg1Monitor', 'router'], priority: { n1: 150, n2: 150 } },
-  violated: ['NoSplitBrain'],
+  violated: ['NoSplitBrain', 'AvailableDuringIclOutage'],
 });
