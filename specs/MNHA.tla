@@ -1834,9 +1834,10 @@ AvailableDuringIclOutage ==
   (FaultsStop /\ NothingRepairedStops) =>
     <>[](icl = "down" /\ router = "behaving" /\ ~probeLoss /\ (\E n \in Nodes : node[n] = "up" /\ srg1[n] /= "ineligible") => <>(\E n \in Nodes : srg1[n] = "active"))
 
-\* a manual failover handed to a healthy backup peer eventually takes effect: the peer becomes
+\* a node that gave activeness away to a healthy backup peer (a manual failover; or a return from
+\* ineligible, which waits the same way) and waits for its answer: the peer eventually becomes
 \* active
 ManualFailoverTakesEffect ==
   FaultsStop =>
-    \A n \in Nodes : <>[](node[n] = "up" /\ srg1[n] = "backup" /\ (\E i \in 1..IclCapacity : i <= Len(msgs[n]) /\ msgs[n][i].flag = "handover") => <>(srg1[n] = "active"))
+    \A n \in Nodes : <>[](node[n] = "up" /\ srg1[n] = "backup" /\ node[Peer[n]] = "up" /\ srg1[Peer[n]] = "backup" /\ awaiting[Peer[n]] /= "idle" => <>(srg1[n] = "active"))
 =============================================================================

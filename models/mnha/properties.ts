@@ -7,7 +7,7 @@
  */
 import * as x from '../../src/dsl/index.js';
 import type { ActionProperty, InvariantProperty, LivenessEnvironment, LivenessProperty, Property } from '../../src/model/index.js';
-import { Flags, Nodes, PeerViews, Prefs, SaStates, SessionStates, TunnelStates } from './domains.js';
+import { AskStates, Nodes, PeerViews, Prefs, SaStates, SessionStates, TunnelStates } from './domains.js';
 import type { MnhaSystem } from './system.js';
 import { ConvergenceT, IdT } from './params.js';
 
@@ -143,10 +143,12 @@ export function mnhaProperties(sys: MnhaSystem): Property[] {
         x.exists('n', Nodes, (n) => srg1Is(n, 'active')))),
       fairness: `${FAIRNESS}; nothing is repaired any more (the ICL stays down, failed monitors stay failed, crashed nodes stay down)`,
       environment: IclStaysDown },
-    // MNHA.md 8, liveness 9: a handover the active node sent to its backup peer
-    live('ManualFailoverTakesEffect', 'a manual failover handed to a healthy backup peer eventually takes effect: the peer becomes active',
+    // MNHA.md 8, liveness 9. The trigger is the state a handover leaves (the node that gave activeness away
+    // is backup and waits for its peer's answer) rather than the handover message: a premise that held only
+    // while the message was in flight would be checked only on loops that keep re-sending it.
+    live('ManualFailoverTakesEffect', 'a node that gave activeness away to a healthy backup peer (a manual failover; or a return from ineligible, which waits the same way) and waits for its answer: the peer eventually becomes active',
       x.forallT('n', Nodes, (n) => x.leadsTo(
-        x.and(isUp(n), srg1Is(n, 'backup'), x.seqExists('i', at('msgs', n), (m) => x.eq(x.field(m, 'flag'), x.str('handover', Flags)))),
+        x.and(isUp(n), srg1Is(n, 'backup'), isUp(x.app(Peer, n)), srg1Is(x.app(Peer, n), 'backup'), x.neq(at('awaiting', x.app(Peer, n)), x.str('idle', AskStates))),
         srg1Is(n, 'active')))),
   ];
 }

@@ -6,7 +6,7 @@
  * this says so in one line.
  */
 import { type CheckReport, allAsExpected, checkScenario } from '../explore/check-scenario.js';
-import type { Scenario } from '../model/index.js';
+import { type Scenario, restrictProperties } from '../model/index.js';
 import { type TlcCheckReport, checkWithTlc } from '../tla/index.js';
 import { MNHA_FAMILY } from '../../models/spec-families.js';
 import { type TlcSummary, bothText, builtinText, disagreements, tlcAsExpected, tlcText } from './check-output.js';
@@ -28,6 +28,8 @@ export interface EngineRequest {
   readonly jar?: string;
   /** Ctrl-C. */
   readonly signal: AbortSignal;
+  /** Only these properties (`--property`): `sc` is already restricted; every scenario of the family is, for TLC. */
+  readonly only?: readonly string[];
 }
 
 /** TLC's report with trace files in place of traces, and the expectations. */
@@ -54,14 +56,15 @@ export async function runTlcEngine(sc: Scenario, engine: 'tlc' | 'both', req: En
       ...(req.outDir !== undefined ? { outDir: req.outDir } : {}),
       ...(req.maxStates !== undefined ? { maxStates: req.maxStates } : {}),
       workers: req.workers,
-      source: scenarioSource(sc.name),
+      ...(req.only === undefined ? { source: scenarioSource(sc.name) } : {}),
       signal: req.signal,
       ...(req.quiet ? {} : { onProgress: (p) => printProgress(sc.name, p) }),
     })).report;
   }
   // checkWithTlc looks for Java and the jar first and says in one line what is missing.
   const tlc = await checkWithTlc(sc.name, {
-    family: MNHA_FAMILY,
+    // the family's scenarios must print one main module: restrict them all alike
+    family: req.only === undefined ? MNHA_FAMILY : { ...MNHA_FAMILY, scenarios: MNHA_FAMILY.scenarios.map((s) => restrictProperties(s, req.only!)) },
     workers: req.workers,
     signal: req.signal,
     ...(req.jar !== undefined ? { jar: req.jar } : {}),

@@ -250,7 +250,8 @@ export function lowerSystem(sys: SystemDecl): FlatModel {
     const { list, exprs } = paramsOf(step);
     const srcGuard = step.guard ? step.guard(exprs) : and();
     const updates = step.updates ? [...step.updates(exprs)] : [];
-    checkEnvOnly(sys, updates, step.name);
+    // a mutation (a deliberately broken model, see StepDecl.mutation) may write what machines own
+    if (step.mutation === undefined) checkEnvOnly(sys, updates, step.name);
     const common = { params: list, fault: !!step.fault, fairness: step.fault ? 'none' as const : step.fairness ?? 'weak', ...(step.doc ? { doc: step.doc } : {}) };
     if (!step.deliver) {
       actions.push({ name: step.name, sourceGuard: srcGuard, lets: [], guard: and(), body: updates, origin: { kind: 'env', step: step.name }, ...common });

@@ -28,3 +28,26 @@ export interface Scenario {
   /** Extra facts written into every trace's `#meta` (e.g. the routers' tie-break, for the viewer). */
   readonly traceMeta?: Readonly<Record<string, string | number | boolean>>;
 }
+
+/**
+ * The scenario checking only the named properties (`Deadlock` names the
+ * deadlock check): the same model, fewer verdicts, so a run asked about an
+ * action property does not pay for TLC's liveness check. Throws a RangeError
+ * naming an unknown property.
+ */
+export function restrictProperties(sc: Scenario, names: readonly string[]): Scenario {
+  const known = sc.build().properties.map((p) => p.name);
+  for (const n of names) {
+    if (n !== 'Deadlock' && !known.includes(n)) throw new RangeError(`scenario ${sc.name} has no property '${n}' (it has ${[...known, 'Deadlock'].join(', ')})`);
+  }
+  const keep = new Set(names);
+  return {
+    ...sc,
+    build() {
+      const m = sc.build();
+      return { ...m, properties: m.properties.filter((p) => keep.has(p.name)) };
+    },
+    expect: Object.fromEntries(Object.entries(sc.expect).filter(([n]) => keep.has(n))),
+    checkDeadlock: sc.checkDeadlock && keep.has('Deadlock'),
+  };
+}

@@ -89,6 +89,13 @@ export interface StepDecl {
   readonly ignorable?: boolean;
   /** Fairness of a non-fault step (default weak). */
   readonly fairness?: Fairness;
+  /**
+   * Marks a step of a deliberately broken model, with what it breaks: such a
+   * step may assign variables that belong to machines (a model never does;
+   * it delivers events). Tests use it to show that a property restating the
+   * machine fails once the machine does something else.
+   */
+  readonly mutation?: string;
   readonly doc?: string;
 }
 
