@@ -276,7 +276,7 @@ export async function checkScenario(sc: Scenario, opts: CheckOptions = {}): Prom
     properties: verdicts.map((v) => {
       const file = written.get(v.name);
       const t = traces.get(v.name);
-      const structural = properties.find((p) => p.name === v.name)?.structural;
+      const structural = v.name === 'Deadlock' && v.kind === 'deadlock' ? sc.deadlockStructural : properties.find((p) => p.name === v.name)?.structural;
       return { ...v, ...(file ? { trace: file } : {}), ...(t ? { traceLength: t.states.length } : {}), ...(structural ? { structural } : {}) };
     }),
     ...(result.error ? { error: { message: result.error.message, ...(errorTrace ? { trace: errorTrace } : {}) } } : {}),

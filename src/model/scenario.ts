@@ -25,6 +25,12 @@ export interface Scenario {
   readonly expect: Readonly<Record<string, Expectation>>;
   /** Whether a state with no enabled action is an error. */
   readonly checkDeadlock: boolean;
+  /**
+   * Why no state can be deadlocked by construction, when none can (for
+   * example an environment that always offers a step): the deadlock verdict
+   * is then reported structural, not counted as evidence.
+   */
+  readonly deadlockStructural?: string;
   /** Extra facts written into every trace's `#meta` (e.g. the routers' tie-break, for the viewer). */
   readonly traceMeta?: Readonly<Record<string, string | number | boolean>>;
 }

@@ -96,3 +96,21 @@ export function combinations(chosen: readonly ChosenAxis[]): Combination[] {
   }
   return out.map((o) => ({ id: Object.entries(o.choice).map(([k, v]) => `${k}=${v}`).join(' '), choice: o.choice, params: o.params }));
 }
+
+/**
+ * A combination's expected cost relative to the default scenario, from the
+ * state counts of the scenarios that set each parameter alone (specs/
+ * manifest.json): late routes about 15 times the states (async-routes
+ * 158,460 against default 10,654), a faulty router about 4 (router-fault
+ * 43,368), the protection off about half (stale-notices 4,562). Only the
+ * order matters: the sweep starts the dearest combinations first, so that
+ * no process is left alone with a large one at the end.
+ */
+export function estimatedCost(p: MnhaParams): number {
+  let cost = 1;
+  if (p.routeConvergence === 'async') cost *= 15;
+  if (p.faults.includes('router')) cost *= 4;
+  if (!p.waitForAnswer) cost *= 0.5;
+  if (p.sessions > 0) cost *= 13 ** p.sessions / 13;
+  return cost;
+}

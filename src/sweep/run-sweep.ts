@@ -5,7 +5,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { Combination } from './axes.js';
+import { type Combination, estimatedCost } from './axes.js';
 import type { CellResult, SweepJob } from './sweep-types.js';
 
 /**
@@ -30,10 +30,12 @@ export function combinationName(index: number): string {
   return `sweep-${String(index + 1).padStart(3, '0')}`;
 }
 
-/** Checks every combination on `jobs` worker processes. */
+/** Checks every combination on `jobs` worker processes, dearest first; results in the combinations' order. */
 export async function runSweep(combos: readonly Combination[], options: RunSweepOptions): Promise<(CellResult | undefined)[]> {
   const boot = fileURLToPath(new URL('./sweep-worker-boot.mjs', import.meta.url));
   const results: (CellResult | undefined)[] = combos.map(() => undefined);
+  // dearest first (longest-processing-time order): the last jobs to start are the short ones
+  const order = combos.map((c, i) => [estimatedCost(c.params), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]).map(([, i]) => i);
   let next = 0;
   let done = 0;
   const workers: ChildProcess[] = [];
@@ -41,7 +43,7 @@ export async function runSweep(combos: readonly Combination[], options: RunSweep
   options.signal?.addEventListener('abort', stopAll, { once: true });
   const dispatch = (w: ChildProcess): boolean => {
     if (next >= combos.length || options.signal?.aborted) return false;
-    const index = next++;
+    const index = order[next++];
     const c = combos[index] as Combination;
     const job: SweepJob = { index, id: c.id, name: combinationName(index), params: c.params, tracesDir: options.tracesDir };
     w.send(job);
