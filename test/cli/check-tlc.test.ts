@@ -54,8 +54,8 @@ describe('ha-verify check --engine tlc', () => {
     expect(r.out).toMatch(new RegExp(`^NoSplitBrain\\s+invariant\\s+violated\\s+violated\\s+${trace.replace(/[.]/g, '\\.')} \\(4 states\\)$`, 'm'));
     expect(r.out).toContain('result: every verdict as expected');
     // Progress from TLC's own reports: the first of run 2 is at 227 distinct states (router-fault.progress2.tool.out).
-    // 13 invariants but TypeOK, 1 action property, 7 liveness properties and deadlock (MC_router_fault.cfg)
-    expect(r.err).toContain('router-fault (TLC run 1): checking 22 properties');
+    // 13 invariants but TypeOK, 3 action properties, 8 liveness properties and deadlock (MC_router_fault.cfg)
+    expect(r.err).toContain('router-fault (TLC run 1): checking 25 properties');
     expect(r.err).toContain('router-fault (TLC run 1): NoSplitBrain violated');
     expect(r.err).toMatch(/^router-fault \(TLC run 2\): 227 distinct states, 130 queued, depth 5, /m);
     expect(r.leftInTmp).toEqual([]);
@@ -75,7 +75,7 @@ describe('ha-verify check --engine tlc', () => {
     expect(r.code).toBe(0);
     expect(r.err).toBe('');
     const report = JSON.parse(r.out);
-    expect(report).toMatchObject({ scenario: 'router-fault', engine: 'tlc', complete: true, distinctStates: 43368, runs: 2 });
+    expect(report).toMatchObject({ scenario: 'router-fault', engine: 'tlc', complete: true, distinctStates: 43368, runs: 3 });
     const nsb = report.properties.find((p: { name: string }) => p.name === 'NoSplitBrain');
     expect(nsb).toEqual({ name: 'NoSplitBrain', kind: 'invariant', expected: 'violated', verdict: 'violated' });
     // Not even the default traces/ folder.

@@ -85,7 +85,13 @@ describe('checkWithTlc', () => {
     expect(r.tlcVersion).toBe('2026.04.29.164809');
     const verdicts = Object.fromEntries(r.properties.map((p) => [p.name, p.verdict]));
     expect(verdicts.NoSplitBrain).toBe('violated');
-    expect(Object.entries(verdicts).filter(([, v]) => v !== 'holds').map(([n]) => n)).toEqual(['NoSplitBrain']);
+    expect(Object.entries(verdicts).filter(([, v]) => v !== 'holds').map(([n]) => n)).toEqual(['NoSplitBrain', 'AvailableDuringIclOutage']);
+    // the environment run's lasso, from its -dumpTrace file: four states, then stuttering
+    const lasso = r.properties.find((p) => p.name === 'AvailableDuringIclOutage')!.trace!;
+    expect(lasso['#meta']).toMatchObject({ property: 'AvailableDuringIclOutage', kind: 'liveness' });
+    expect(lasso.states.slice(1).map((st) => [st['mbt::actionTaken'], st['mbt::nondetPicks']])).toEqual([
+      ['ColdSyncDone', { n: 'n1' }], ['HoldOnMon1Fail', { n: 'n1' }], ['ColdSyncDone', { n: 'n2' }],
+    ]);
     expect(r.properties.at(-1)).toMatchObject({ name: 'Deadlock', kind: 'deadlock', verdict: 'holds' });
 
     // The second config no longer lists NoSplitBrain; both list TypeOK first.
@@ -124,8 +130,11 @@ describe('checkWithTlc', () => {
     const r = report(await routerFault({ FAKE_NO_DUMP: '1' }));
     const trace = r.properties.find((p) => p.name === 'NoSplitBrain')!.trace!;
     expect(trace.states).toHaveLength(4);
-    expect(r.notes).toHaveLength(1);
+    // both violations: the invariant's trace and the environment run's lasso, each read from what TLC printed
+    expect(r.notes).toHaveLength(2);
     expect(r.notes[0]).toMatch(/^NoSplitBrain: trace read from TLC's printed output \(.*\)$/);
+    expect(r.notes[1]).toMatch(/^AvailableDuringIclOutage: trace read from TLC's printed output \(.*\)$/);
+    expect(r.properties.find((p) => p.name === 'AvailableDuringIclOutage')!.trace!.states).toHaveLength(4);
   });
 
   it('reports each run, TLC\'s progress and its liveness check as events', async () => {
@@ -139,7 +148,10 @@ describe('checkWithTlc', () => {
       // MC_router_fault_NothingRepaired.cfg: AvailableDuringIclOutage
       { kind: 'run-started', run: 3, checking: 1, without: ['NoSplitBrain'] },
     ]);
-    expect(events.filter((e) => e.kind === 'violation')).toEqual([{ kind: 'violation', run: 1, properties: ['NoSplitBrain'] }]);
+    expect(events.filter((e) => e.kind === 'violation')).toEqual([
+      { kind: 'violation', run: 1, properties: ['NoSplitBrain'] },
+      { kind: 'violation', run: 3, properties: ['AvailableDuringIclOutage'] },
+    ]);
     // Run 1 reports progress once (its final count); run 2 every 2 s.
     expect(events.filter((e) => e.kind === 'progress' && e.run === 2)).toHaveLength(run2);
     expect(events.find((e) => e.kind === 'progress' && e.run === 2)).toMatchObject({ progress: { depth: 5, generated: 1000, distinct: 227, leftOnQueue: 130 } });

@@ -15,7 +15,9 @@ export const TLC_FIXTURES = fileURLToPath(new URL('../fixtures/tlc/', import.met
 
 /**
  * Plays run 1 (NoSplitBrain violated, with its -dumpTrace file unless
- * FAKE_NO_DUMP is set) while the config lists NoSplitBrain, run 2 (no error,
+ * FAKE_NO_DUMP is set) while the config lists NoSplitBrain, the environment
+ * run (AvailableDuringIclOutage violated, a lasso, exit 13) for the
+ * configuration whose specification is SpecNothingRepaired, run 2 (no error,
  * progress every 2 s) otherwise. FAKE_MODE changes run 2: `hang` prints its
  * first 68 lines (ten progress reports) and waits; `sigkill` prints them and
  * is killed; `not-tlc` makes every run say what Java says for a jar without TLC.
@@ -35,6 +37,11 @@ if grep -q '^  NoSplitBrain$' "$cfg"; then
   cat "$FIXTURES/router-fault.dump1.tool.out"
   [ -z "$FAKE_NO_DUMP" ] && cp "$FIXTURES/router-fault.dump1.trace.json" "$dump"
   exit 12
+fi
+if grep -q '^SPECIFICATION SpecNothingRepaired$' "$cfg"; then
+  cat "$FIXTURES/router-fault.env3.tool.out"
+  [ -z "$FAKE_NO_DUMP" ] && cp "$FIXTURES/router-fault.env3.trace.json" "$dump"
+  exit 13
 fi
 case "$FAKE_MODE" in
   hang) head -n 68 "$FIXTURES/router-fault.progress2.tool.out"; sleep 1000 & wait; exit 0 ;;
