@@ -7,6 +7,7 @@ export function tlcProgressLine(scenario: string, e: TlcEngineEvent): string {
   const who = `${scenario} (TLC run ${e.run})`;
   switch (e.kind) {
     case 'run-started':
+      if (e.environment !== undefined) return `${who}: checking ${e.checking} ${e.checking === 1 ? 'property' : 'properties'} under the stated environment ${e.environment} (Spec${e.environment})`;
       return e.without.length === 0
         ? `${who}: checking ${e.checking} properties`
         : `${who}: checking the other ${e.checking} properties (without ${e.without.join(', ')}, found violated)`;

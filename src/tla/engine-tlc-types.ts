@@ -11,7 +11,11 @@ import type { SpecFamily } from './generate-specs.js';
 /** What the engine reports while it runs (for progress lines). */
 export type TlcEngineEvent =
   /** TLC run `run` starts; `without` lists the properties earlier runs found violated (not checked again). */
-  | { readonly kind: 'run-started'; readonly run: number; readonly checking: number; readonly without: readonly string[] }
+  | {
+    readonly kind: 'run-started'; readonly run: number; readonly checking: number; readonly without: readonly string[];
+    /** The stated environment whose specification the run checks against (`Spec<environment>`), if not Spec. */
+    readonly environment?: string;
+  }
   /** One of TLC's progress reports. */
   | { readonly kind: 'progress'; readonly run: number; readonly progress: TlcProgress; readonly elapsedMs: number }
   /** TLC has explored the whole state space and checks the liveness properties on it. */

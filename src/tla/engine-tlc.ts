@@ -242,7 +242,7 @@ class TlcSession {
     await writeFile(config, environment === undefined ? emitMcConfig(info, module, fm, props) : emitMcEnvironmentConfig(info, module, fm, props, environment), 'utf8');
     const remaining = this.remainingMs();
     const without = [...this.violated.keys()];
-    opts.onEvent?.({ kind: 'run-started', run, checking: props.length + (deadlock ? 1 : 0), without });
+    opts.onEvent?.({ kind: 'run-started', run, checking: props.length + (deadlock ? 1 : 0), without, ...(environment !== undefined ? { environment } : {}) });
     // One controller for both ways this engine stops a run early: the caller's signal and the state limit.
     const stop = new AbortController();
     let reason: TlcStopReason | undefined;

@@ -57,6 +57,7 @@ describe('ha-verify check --engine tlc', () => {
     // 13 invariants but TypeOK, 3 action properties, 8 liveness properties and deadlock (MC_router_fault.cfg)
     expect(r.err).toContain('router-fault (TLC run 1): checking 25 properties');
     expect(r.err).toContain('router-fault (TLC run 1): NoSplitBrain violated');
+    expect(r.err).toContain('router-fault (TLC run 3): checking 1 property under the stated environment NothingRepaired (SpecNothingRepaired)');
     expect(r.err).toMatch(/^router-fault \(TLC run 2\): 227 distinct states, 130 queued, depth 5, /m);
     expect(r.leftInTmp).toEqual([]);
     expect(existsSync(trace)).toBe(true);

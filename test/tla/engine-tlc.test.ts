@@ -146,7 +146,7 @@ describe('checkWithTlc', () => {
       { kind: 'run-started', run: 1, checking: 25, without: [] },
       { kind: 'run-started', run: 2, checking: 24, without: ['NoSplitBrain'] },
       // MC_router_fault_NothingRepaired.cfg: AvailableDuringIclOutage
-      { kind: 'run-started', run: 3, checking: 1, without: ['NoSplitBrain'] },
+      { kind: 'run-started', run: 3, checking: 1, without: ['NoSplitBrain'], environment: 'NothingRepaired' },
     ]);
     expect(events.filter((e) => e.kind === 'violation')).toEqual([
       { kind: 'violation', run: 1, properties: ['NoSplitBrain'] },
