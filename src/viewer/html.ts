@@ -10,6 +10,7 @@ import { clientData } from './client-data.js';
 import { escapeControls, escapeHtml, jsonForScript } from './escape.js';
 import { fairnessReading } from './fairness.js';
 import { formatString } from './format.js';
+import { propertyLegendHtml } from './property-html.js';
 import { storyOf } from './story.js';
 import { timelineHtml } from './timeline-html.js';
 import { type TraceView, replayLine, verdictLine } from './view-model.js';
@@ -48,8 +49,10 @@ function headerHtml(view: TraceView): string {
   const propHtml =
     pt !== undefined
       ? `<section class="property" aria-label="the property"><p class="prop-desc"><b>${esc(formatString(info.property ?? ''))}</b>: ${esc(escapeControls(pt.description))}</p>` +
-        `<pre class="formula"><code>${esc(escapeControls(pt.formula))}</code></pre></section>`
-      : '';
+        `<pre class="formula"><code>${esc(escapeControls(pt.formula))}</code></pre>${view.propertyColumn ? propertyLegendHtml(view.propertyColumn) : ''}</section>`
+      : view.propertyColumn
+        ? `<section class="property-parts" aria-label="the property's parts">${propertyLegendHtml(view.propertyColumn)}</section>`
+        : '';
   const fairness = fairnessReading(view);
   const fairHtml = fairness !== undefined ? `<p class="fairness">${esc(escapeControls(fairness))}</p>` : '';
   const facts: string[] = [];
