@@ -12,7 +12,7 @@ import { type ConformanceReport, type ReplayResult, checkConformance, replayMani
 import type { VariantResult } from '../../variants/check-variant.js';
 import { checkVariantsInWorkers } from '../../variants/variants-parallel.js';
 import { readItfTraceFile } from '../../trace/index.js';
-import { writeIndexHtml, writeTraceHtml } from '../../viewer/index.js';
+import { keptIndexRows, writeIndexHtml, writeTraceHtml } from '../../viewer/index.js';
 import { parseArgs } from '../args.js';
 import { type Command, EXIT_MISMATCH, EXIT_OK, EXIT_USAGE, UsageError } from '../command.js';
 import { duration, num, table } from '../format.js';
@@ -273,7 +273,9 @@ export const command: Command = {
     await attempt(join(reportsDir, 'verify.json'), () => writeFileAtomic(join(reportsDir, 'verify.json'), JSON.stringify(summary, null, 2) + '\n'));
     await attempt(join(reportsDir, 'verify.md'), () => writeFileAtomic(join(reportsDir, 'verify.md'), md));
     await attempt(join(reportsDir, 'index.html'), async () => {
-      const r = await writeIndexHtml(rows, reportsDir);
+      // The kept traces get their own pages, so the index links every trace verify prints.
+      const keptRows = kept && manifest ? await keptIndexRows(kept, manifest, reportsDir) : [];
+      const r = await writeIndexHtml(rows, reportsDir, { kept: keptRows });
       if (!r.ok) throw new Error(r.error.message);
     });
     if (junitFile !== undefined) {
