@@ -49,7 +49,7 @@ function headerHtml(view: TraceView): string {
   const propHtml =
     pt !== undefined
       ? `<section class="property" aria-label="the property"><p class="prop-desc"><b>${esc(formatString(info.property ?? ''))}</b>: ${esc(escapeControls(pt.description))}</p>` +
-        `<pre class="formula"><code>${esc(escapeControls(pt.formula))}</code></pre>${view.propertyColumn ? propertyLegendHtml(view.propertyColumn) : ''}</section>`
+        `<pre class="formula"><code>${esc(pt.formula.split('\n').map(escapeControls).join('\n'))}</code></pre>${view.propertyColumn ? propertyLegendHtml(view.propertyColumn) : ''}</section>`
       : view.propertyColumn
         ? `<section class="property-parts" aria-label="the property's parts">${propertyLegendHtml(view.propertyColumn)}</section>`
         : '';
