@@ -111,9 +111,9 @@ describe.skipIf(!HAS_CHROMIUM)('the viewer page in headless Chromium', () => {
       expect(offPage).toEqual([]);
       expect(opened.errors).toEqual([]);
       expect(await cspViolations(opened.page)).toEqual([]);
-      // The styles applied (their CSP hash is right): the violating row is tinted.
+      // The styles applied (their CSP hash is right): the violating row's number is in the page's red (#b91c1c).
       const bg = await opened.page.locator('tr[data-step="11"] td.num').evaluate((e) => getComputedStyle(e).color);
-      expect(bg).toBe('rgb(220, 38, 38)');
+      expect(bg).toBe('rgb(185, 28, 28)');
     });
 
     it('marks the violating step and opens on it', async () => {
