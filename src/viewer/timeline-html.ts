@@ -8,6 +8,7 @@
  */
 import { escapeHtml } from './escape.js';
 import { formatString } from './format.js';
+import { implCellHtml, implHeadHtml, implLane } from './impl-lane.js';
 import type { IclCell, Lanes, NodeCell, RouterCell } from './lanes.js';
 import { type Culprits, culpritField, culpritsAt, propertyCellHtml, propertyHeadHtml } from './property-html.js';
 import { formatChange } from './text.js';
@@ -174,6 +175,9 @@ export function timelineHtml(view: TraceView): string {
     else head.push('<th class="lane router">routers</th>');
   }
   const col = view.propertyColumn;
+  // The implementation beside the model's lanes, when the trace was replayed.
+  const impl = view.info.replay !== undefined ? implLane(view.info.replay, view.steps.length) : undefined;
+  if (impl) head.push(implHeadHtml());
   if (col) head.push(propertyHeadHtml(col));
   if (!lanes || showOther) head.push(`<th class="changes">${lanes ? 'other changes' : 'changes'}</th>`);
 
@@ -186,6 +190,7 @@ export function timelineHtml(view: TraceView): string {
       else if (lane.kind === 'icl') cells.push(iclCellHtml((l.icl as readonly IclCell[])[s.index], s.index === 0, culprits?.icl));
       else cells.push(routerCellHtml((l.router as readonly RouterCell[])[s.index], culprits?.router));
     }
+    if (impl) cells.push(implCellHtml(impl[s.index]));
     if (col) cells.push(propertyCellHtml(col, s.index));
     if (!lanes || showOther) cells.push(changesCellHtml(view, s, covered));
     return `<tr${rowClass(view, s)} data-step="${s.index}" tabindex="-1">${cells.join('')}</tr>`;
