@@ -107,9 +107,12 @@ function detailHtml(view: TraceView): string {
     `<div class="nav"><button type="button" id="prev" title="previous step (← or ↑)" aria-label="previous step">◀ prev</button>` +
     `<span id="pos">step 0 / ${view.steps.length - 1}</span>` +
     `<button type="button" id="next" title="next step (→ or ↓)" aria-label="next step">next ▶</button>${violation}` +
-    `<label><input type="checkbox" id="changed-only"> changed only</label></div>` +
+    `<label><input type="checkbox" id="changed-only"> changed only</label>` +
+    `<label>compare with <select id="cmp" aria-label="compare with step"></select></label>` +
+    `<input type="search" id="var-filter" placeholder="search variables" aria-label="search variables"></div>` +
     `<div class="step-head"><h2 id="step-title"></h2><div id="step-params"></div></div>` +
     `<div id="step-notes" aria-live="polite"></div>` +
+    `<div id="compare"></div>` +
     `<div id="vars-count"></div>` +
     `<div class="vars-wrap"><table class="vars" id="vars"><tbody id="vars-body"></tbody></table></div>` +
     `</aside>`

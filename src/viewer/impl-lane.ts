@@ -61,7 +61,7 @@ export function implCellHtml(c: ImplCell): string {
     for (const d of c.diff ?? []) {
       // Long values (message queues) are cut in the lane; the step detail and the tooltip have them whole.
       const title = `${d.variable}: implementation ${d.actual}, model ${d.expected}`;
-      lines.push(`<div class="im-d" title="${escapeHtml(title)}"><b>${escapeHtml(d.variable)}</b> ${escapeHtml(cut(d.actual))} <span class="im-was">(model ${escapeHtml(cut(d.expected))})</span></div>`);
+      lines.push(`<div class="im-d" title="${escapeHtml(title)}"><span class="im-var">${escapeHtml(d.variable)}</span> ${escapeHtml(cut(d.actual))} <span class="im-was">(model ${escapeHtml(cut(d.expected))})</span></div>`);
     }
   }
   if (c.stimulus !== undefined) lines.push(`<div class="im-st">${escapeHtml(c.stimulus)}</div>`);

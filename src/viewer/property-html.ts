@@ -39,7 +39,7 @@ export function propertyCellHtml(col: PropertyColumn, i: number): string {
   const s = col.steps[i];
   const parts = col.parts.map((p, k) => {
     const role = p.role !== undefined ? `<span class="role">${p.role}</span> ` : '';
-    return `<div class="pv" title="${escapeHtml(p.tla)}">${role}<span class="pk">${escapeHtml(cellLabel(p, k))}</span> <b>${escapeHtml(s.values[k])}</b></div>`;
+    return `<div class="pv" title="${escapeHtml(p.tla)}">${role}<span class="pk">${escapeHtml(cellLabel(p, k))}</span> <span class="pval">${escapeHtml(s.values[k])}</span></div>`;
   });
   const fails = col.failsAt === i;
   return `<td class="prop st-${s.status}${fails ? ' fails-here' : ''}" data-prop-step="${i}"><div class="mark">${MARK[s.status]}</div>${parts.join('')}</td>`;
@@ -51,7 +51,7 @@ export function propertyCellHtml(col: PropertyColumn, i: number): string {
  */
 export function propertyLegendHtml(col: PropertyColumn): string {
   const lines: string[] = [];
-  if (col.instance !== undefined) lines.push(`<li>fails for <b>${escapeHtml(col.instance)}</b>${col.failsAt !== undefined ? ` from step ${col.failsAt}` : ''}</li>`);
+  if (col.instance !== undefined) lines.push(`<li>fails for <span class="inst">${escapeHtml(col.instance)}</span>${col.failsAt !== undefined ? ` from step ${col.failsAt}` : ''}</li>`);
   col.parts.forEach((p, k) => {
     const name = cellLabel(p, k);
     const role = p.role === 'premise' ? 'premise: ' : p.role === 'awaited' ? 'awaited: ' : '';

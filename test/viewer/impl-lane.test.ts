@@ -28,7 +28,7 @@ describe('the implementation lane', () => {
     const html = htmlOfView(viewOf(trace, { replay }));
     expect(html.match(/<td class="impl im-same">/g)).toHaveLength(10);
     expect(html).toContain('<td class="impl im-differs"><div class="im-bad">≠ model</div>');
-    expect(html).toContain('<b>srg1[n2]</b> backup <span class="im-was">(model active)</span>');
+    expect(html).toContain('<span class="im-var">srg1[n2]</span> backup <span class="im-was">(model active)</span>');
     expect(htmlOfView(viewOf(trace))).not.toContain('<td class="impl');
   });
 });

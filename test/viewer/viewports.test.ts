@@ -131,6 +131,25 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(REAL_TRACE))('the viewer at
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
+  it('compares two steps and pins variables as columns, all in the address', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${pathToFileURL(tracePage).href}#/step/3?cmp=1&pin=rview,adv,noSuchVariable`);
+    await page.waitForSelector('body[data-ready="true"]');
+    // From step 1 to step 3 of the trace (read by hand): srg1, activeRoute, adv and probing of both nodes change, and offPath.
+    expect(await page.locator('#compare .cmp-title').textContent()).toBe('step 1 → step 3: 5 of 23 variables differ');
+    expect(await page.locator('#compare td.name').allTextContents()).toEqual(['srg1', 'activeRoute', 'adv', 'probing', 'offPath']);
+    // Pinned columns, in the order given; a name the trace lacks is left out.
+    expect(await page.locator('#timeline thead th.pin').allTextContents()).toEqual(['rview', 'adv']);
+    expect(await page.locator('#timeline tr[data-step="3"] td.pin').allTextContents()).toEqual(['{n1: low, n2: low}', '{n1: high, n2: high}']);
+    // Pinning from the variables and dropping the comparison rewrite the address.
+    await page.locator('#vars button.var-name', { hasText: /^srg1$/ }).click();
+    await page.locator('#cmp').selectOption('');
+    expect(await page.evaluate(() => location.hash)).toBe('#/step/3?pin=rview,adv,srg1');
+    await page.locator('#var-filter').fill('route');
+    expect(await page.locator('#vars button.var-name').allTextContents()).toEqual(['activeRoute', 'backupRoute', 'router']);
+    await page.close();
+  });
+
   for (const size of SIZES) {
     describe(`at ${size.width}x${size.height}`, () => {
       let trace: Page;
