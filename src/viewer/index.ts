@@ -25,6 +25,7 @@ export { type LoadOptions, defaultViewerPath, loadTraceView } from './load.js';
 export { type KeptRow, type VerifyRow, indexEntriesOf, keptIndexRows, writeFileWhole, writeIndexHtml, writeTraceHtml } from './write.js';
 export { type TextOptions, textOfView } from './text.js';
 export { htmlOfView } from './html.js';
+export { type PropertyModelResolver, mnhaPropertyModel, mnhaPropertyModelOf } from './property-model.js';
 export { escapeControls, escapeHtml, jsonForScript } from './escape.js';
 export { formatAction, formatValue } from './format.js';
 

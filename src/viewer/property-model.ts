@@ -22,8 +22,16 @@ export type PropertyModelResolver = (scenario: string, property: string) => Prop
  */
 export function mnhaPropertyModel(scenario: string, property: string): PropertyModel | undefined {
   const sc = findScenario(scenario);
-  if (sc === undefined) return undefined;
-  const sys = mnhaSystem(sc.params as unknown as MnhaParams);
+  return sc === undefined ? undefined : mnhaPropertyModelOf(sc.params as unknown as MnhaParams, property);
+}
+
+/**
+ * The model of `property` under the MNHA parameters `params`: for traces of
+ * a parameter set that is no named scenario (a sweep's combination), whose
+ * writer knows the parameters.
+ */
+export function mnhaPropertyModelOf(params: MnhaParams, property: string): PropertyModel | undefined {
+  const sys = mnhaSystem(params);
   const prop = mnhaProperties(sys).find((p) => p.name === property);
   if (prop === undefined) return undefined;
   const fm = lowerSystem(sys.decl);

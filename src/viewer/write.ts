@@ -11,6 +11,7 @@ import { htmlOfView } from './html.js';
 import { type IndexEntry, type IndexKept, type IndexOptions, type IndexVerdict, renderIndexHtml } from './index-html.js';
 import { loadTraceView } from './load.js';
 import type { ViewResult } from './meta.js';
+import type { PropertyModelResolver } from './property-model.js';
 
 /**
  * Writes `text` to `path` whole or not at all, creating the folder. Throws
@@ -35,12 +36,21 @@ function writeFailed(path: string, e: unknown): ViewResult<never> {
 
 /**
  * Reads the trace at `tracePath` and writes its viewer page to `outPath`.
- * `options.replay` is a replay result (as `replay` returns it) to show.
+ * `options.replay` is a replay result (as `replay` returns it) to show;
+ * `options.resolveProperty` finds the model of its property (default: the
+ * scenario the trace names).
  * Resolves to the path written, or to the error (malformed trace, bad
  * replay result, unwritable file) with nothing written; never throws.
  */
-export async function writeTraceHtml(tracePath: string, outPath: string, options: { readonly replay?: unknown } = {}): Promise<ViewResult<string>> {
-  const view = await loadTraceView(tracePath, options.replay !== undefined ? { replay: options.replay } : {});
+export async function writeTraceHtml(
+  tracePath: string,
+  outPath: string,
+  options: { readonly replay?: unknown; readonly resolveProperty?: PropertyModelResolver } = {},
+): Promise<ViewResult<string>> {
+  const view = await loadTraceView(tracePath, {
+    ...(options.replay !== undefined ? { replay: options.replay } : {}),
+    ...(options.resolveProperty !== undefined ? { resolveProperty: options.resolveProperty } : {}),
+  });
   if (!view.ok) return view;
   try {
     await writeFileWhole(outPath, htmlOfView(view.value));
