@@ -106,6 +106,9 @@ function routerCellHtml(c: RouterCell, culprit = false): string {
     out.push(`<div class="ln"><span${cls('answer', off ? 'off' : 'on')}>answers ${word(c.answered.node)}'s probe${off ? ', off-path!' : ''}</span></div>`);
   }
   if (c.routeUpdate) out.push(`<div class="ln"><span class="answer on">learns ${word(c.routeUpdate.node)} ${word(c.routeUpdate.pref)}</span></div>`);
+  for (const st of c.stale ?? []) {
+    out.push(`<div class="ln"><span class="stale" title="the routers have not learnt this node's advertisement yet">stale: see ${word(st.node)} ${word(st.seen)}, it advertises ${word(st.advertised)}</span></div>`);
+  }
   return `<td class="lane router${culprit ? ' culprit' : ''}">${out.join('')}</td>`;
 }
 
