@@ -150,6 +150,20 @@ describe.skipIf(!HAS_CHROMIUM)('the viewer page in headless Chromium', () => {
       expect(line[3]).toBeGreaterThan(line[1]);
     });
 
+    it("highlights the selected step's arrows and numbers the messages", async () => {
+      const { page } = opened;
+      const first = page.locator('svg#arrows g.msg').first();
+      // The first message is sent at step 1 and received at step 4: selected at both, not at step 0.
+      for (const [step, sel] of [[4, true], [1, true], [0, false]] as const) {
+        await page.evaluate((n) => (location.hash = '#/step/' + n), step);
+        await expectSelected(page, step);
+        expect(await first.evaluate((g) => g.hasAttribute('data-sel')), `step ${step}`).toBe(sel);
+      }
+      expect(await first.locator('title').textContent()).toMatch(/^message 1 of 3: /);
+      await page.evaluate(() => (location.hash = '#/step/11'));
+      await expectSelected(page, 11);
+    });
+
     it('moves the selection with the arrow keys and writes it in #/step/N', async () => {
       const { page } = opened;
       await page.keyboard.press('ArrowUp');

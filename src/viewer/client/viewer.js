@@ -318,6 +318,7 @@
       const row = rows[target];
       if (row) row.scrollIntoView({ block: 'nearest' });
       renderDetail(target);
+      highlightArrows();
       document.body.setAttribute('data-selected-step', String(target));
     }
     if (writeHash) writeAddress();
@@ -413,7 +414,8 @@
       const group = svgEl('g', { class: 'msg ' + m.fate, 'data-msg': i });
       const title = svgEl('title', {});
       const fateText = { delivered: 'delivered at step ' + m.end, lost: 'lost at step ' + m.end, replaced: 'replaced by a newer one at step ' + m.end, 'in-flight': 'still in flight at the end' };
-      title.textContent = m.text + ' — sent at step ' + m.sent + ', ' + (fateText[/** @type {keyof typeof fateText} */ (m.fate)] || m.fate);
+      // Numbered in the order sent, so a message can be named ("message 2") when reading the trace aloud.
+      title.textContent = 'message ' + (i + 1) + ' of ' + data.messages.length + ': ' + m.text + ' — sent at step ' + m.sent + ', ' + (fateText[/** @type {keyof typeof fateText} */ (m.fate)] || m.fate);
       const line = svgEl('line', { x1, y1, x2, y2, class: 'msg-line ' + m.fate });
       if (!stops) line.setAttribute('marker-end', 'url(#head-' + m.fate + ')');
       group.append(title, line);
@@ -426,7 +428,7 @@
       const lx = iclX !== undefined && !stops ? iclX : (x1 + x2) / 2;
       const t = x2 === x1 ? 0.5 : Math.max(0, Math.min(1, (lx - x1) / (x2 - x1)));
       const ly = y1 + t * (y2 - y1);
-      const labelGroup = svgEl('g', { class: 'msg-label ' + m.fate });
+      const labelGroup = svgEl('g', { class: 'msg-label ' + m.fate, 'data-msg': i });
       const labelTitle = svgEl('title', {});
       labelTitle.textContent = title.textContent;
       const text = svgEl('text', { x: lx, y: ly + 4, 'text-anchor': 'middle' });
@@ -436,6 +438,7 @@
       labels.append(labelGroup);
     });
     svg.append(labels);
+    highlightArrows();
     // Once laid out: move each label down until it clears the ones before
     // it, then put a background behind it.
     /** @type {DOMRect[]} */
@@ -453,6 +456,16 @@
       placed.push(box);
       const bg = svgEl('rect', { x: box.x - 4, y: box.y - 1, width: box.width + 8, height: box.height + 2, rx: 4, class: 'label-bg' });
       g.insertBefore(bg, text);
+    });
+  }
+
+  /** Marks the arrows of the messages the selected step sends or receives (`data-sel`), drawn thicker. */
+  function highlightArrows() {
+    document.querySelectorAll('#arrows [data-msg]').forEach((g) => {
+      const m = data.messages[Number(g.getAttribute('data-msg'))];
+      const on = m !== undefined && (m.sent === current || m.end === current);
+      if (on) g.setAttribute('data-sel', '');
+      else g.removeAttribute('data-sel');
     });
   }
 
