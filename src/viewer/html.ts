@@ -112,6 +112,7 @@ function detailHtml(view: TraceView): string {
     `<input type="search" id="var-filter" placeholder="search variables" aria-label="search variables"></div>` +
     `<div class="step-head"><h2 id="step-title"></h2><div id="step-params"></div></div>` +
     `<div id="step-notes" aria-live="polite"></div>` +
+    `<div id="causes"></div>` +
     `<div id="compare"></div>` +
     `<div id="vars-count"></div>` +
     `<div class="vars-wrap"><table class="vars" id="vars"><tbody id="vars-body"></tbody></table></div>` +

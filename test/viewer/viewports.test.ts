@@ -138,6 +138,10 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(REAL_TRACE))('the viewer at
     // From step 1 to step 3 of the trace (read by hand): srg1, activeRoute, adv and probing of both nodes change, and offPath.
     expect(await page.locator('#compare .cmp-title').textContent()).toBe('step 1 → step 3: 5 of 23 variables differ');
     expect(await page.locator('#compare td.name').allTextContents()).toEqual(['srg1', 'activeRoute', 'adv', 'probing', 'offPath']);
+    // What led to step 3 (by hand: n1's SRG1, route, preference and probing all changed at step 2; offPath never before).
+    expect(await page.locator('#causes li').allTextContents()).toEqual([
+      'srg1 last changed at step 2', 'activeRoute last changed at step 2', 'adv last changed at step 2', 'probing last changed at step 2', 'offPath as in the initial state',
+    ]);
     // Pinned columns, in the order given; a name the trace lacks is left out.
     expect(await page.locator('#timeline thead th.pin').allTextContents()).toEqual(['rview', 'adv']);
     expect(await page.locator('#timeline tr[data-step="3"] td.pin').allTextContents()).toEqual(['{n1: low, n2: low}', '{n1: high, n2: high}']);

@@ -249,6 +249,40 @@
     }
   }
 
+  /**
+   * What led to step n, each a link to its step: the messages it received
+   * (numbered as the arrows' tooltips number them, with the step that sent
+   * them) and, for every variable it changed, the step that changed it
+   * before.
+   * @param {number} n
+   */
+  function renderCauses(n) {
+    const box = byId('causes');
+    box.replaceChildren();
+    if (n === 0) return;
+    /** @type {[string, number][]} */
+    const items = [];
+    data.messages.forEach((m, i) => {
+      if (m.end === n && m.fate === 'delivered') items.push(['message ' + (i + 1) + ' (' + m.label + ') sent at step ' + m.sent, m.sent]);
+    });
+    for (const k of data.steps[n].changed) {
+      let j = n - 1;
+      while (j > 0 && !data.steps[j].changed.includes(k)) j--;
+      items.push([data.vars[k] + (j > 0 ? ' last changed at step ' + j : ' as in the initial state'), j]);
+    }
+    if (items.length === 0) return;
+    box.append(el('div', 'causes-title', 'what led here'));
+    const list = el('ul', 'causes');
+    for (const [text, step] of items) {
+      const li = el('li');
+      const a = /** @type {HTMLAnchorElement} */ (el('a', '', text));
+      a.href = '#/step/' + step;
+      li.append(a);
+      list.append(li);
+    }
+    box.append(list);
+  }
+
   /** @param {number} n */
   function renderVariables(n) {
     const step = data.steps[n];
@@ -295,6 +329,7 @@
     /** @type {HTMLButtonElement} */ (byId('prev')).disabled = n === 0;
     /** @type {HTMLButtonElement} */ (byId('next')).disabled = n === last;
     renderNotes(n);
+    renderCauses(n);
     renderCompare(n);
     renderVariables(n);
   }
