@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 
 import { parseItfTrace } from '../../src/trace/index.js';
 import { htmlOfView } from '../../src/viewer/index.js';
+import { storyOf } from '../../src/viewer/story.js';
 import { viewOf } from './helpers.js';
 
 function traceOf(name: string) {
@@ -24,5 +25,10 @@ describe("the routers' stale view", () => {
     expect(htmlOfView(viewOf(t.value))).toContain('stale: see n2 low, it advertises high');
     // Instant convergence: the routers see adv itself, nothing is stale.
     expect(viewOf(traceOf('router-fault/NoSplitBrain.itf.json')).lanes!.router!.every((c) => c.stale === undefined)).toBe(true);
+  });
+
+  it('tells the route updates in the story (steps 2 and 5 of the trace are RouteUpdate of n1)', () => {
+    const story = storyOf(viewOf(traceOf('async-routes/NoSplitBrain.itf.json')));
+    expect(story.filter((e) => e.text.startsWith('routers learn')).map((e) => `${e.step} ${e.text}`)).toEqual(['2 routers learn n1 none', '5 routers learn n1 low']);
   });
 });
