@@ -67,13 +67,13 @@ export interface IndexOptions {
 const STYLES = `
 body { margin: 0; background: #f4f6f9; color: #1c2430; font: 13px/1.45 system-ui, -apple-system, 'Segoe UI', 'DejaVu Sans', Arial, sans-serif; }
 header { background: #fff; border-bottom: 1px solid #dde2e8; padding: 14px 22px; }
-h1 { margin: 0; font-size: 20px; }
+h1 { margin: 0; font-size: 20px; overflow-wrap: anywhere; }
 .sub { margin: 2px 0 0; color: #56606e; }
 .summary { margin: 6px 0 0; font-weight: 600; }
 .summary .bad { color: #dc2626; } .summary .ok { color: #15803d; }
 main { padding: 14px 22px 24px; display: grid; gap: 14px; }
 section { background: #fff; border: 1px solid #dde2e8; border-radius: 8px; overflow: hidden; }
-h2 { margin: 0; padding: 9px 12px; font-size: 15px; border-bottom: 1px solid #dde2e8; background: #f8fafc; }
+h2 { margin: 0; padding: 9px 12px; font-size: 15px; overflow-wrap: anywhere; border-bottom: 1px solid #dde2e8; background: #f8fafc; }
 h2 .title { font-weight: 400; color: #56606e; font-size: 13px; margin-left: 8px; }
 table { border-collapse: collapse; width: 100%; }
 th { text-align: left; font-size: 12px; text-transform: uppercase; letter-spacing: .04em; color: #56606e; padding: 6px 12px; border-bottom: 1px solid #edf0f4; }
