@@ -113,6 +113,8 @@ export interface KeptRow {
   readonly expect: string;
   readonly ok: boolean;
   readonly verdict: string;
+  /** Its replay result, shown on its page (the implementation beside the model). */
+  readonly result?: unknown;
 }
 
 /**
@@ -125,7 +127,7 @@ export async function keptIndexRows(kept: readonly KeptRow[], manifestPath: stri
   for (const k of kept) {
     const trace = join(dirname(manifestPath), k.trace);
     const page = join(reportsDir, 'kept', `${k.trace.replace(/\.itf\.json$/i, '').replace(/[^A-Za-z0-9_.-]+/g, '_').replace(/\.{2,}/g, '_')}.html`);
-    const written = (await exists(trace)) ? await writeTraceHtml(trace, page) : undefined;
+    const written = (await exists(trace)) ? await writeTraceHtml(trace, page, k.result !== undefined ? { replay: k.result } : {}) : undefined;
     out.push({
       name: k.trace, expect: k.expect, ok: k.ok, verdict: k.verdict,
       ...(written?.ok ? { viewer: linkFrom(reportsDir, page) as string } : {}),
