@@ -96,9 +96,11 @@ td, .first li { overflow-wrap: anywhere; }
 @media (max-width: 600px) {
   header, main { padding-left: 8px; padding-right: 8px; }
   thead { display: none; }
-  table, tbody, tr, td { display: block; width: auto; }
-  tr { border-bottom: 1px solid #dde2e8; padding: 4px 0; }
-  td { border: 0; padding: 2px 10px; }
+  table, tbody { display: block; width: auto; }
+  /* a row's cells run on as words: the property on its own line, then verdict, expectation and links */
+  tr { display: flex; flex-wrap: wrap; align-items: baseline; gap: 2px 10px; border-bottom: 1px solid #dde2e8; padding: 6px 10px; }
+  td { display: block; border: 0; padding: 0; min-width: 0; max-width: 100%; }
+  td.prop { flex-basis: 100%; }
   td:empty { display: none; }
   td[data-label]::before { content: attr(data-label) ': '; color: #56606e; font-weight: 400; font-family: system-ui, sans-serif; }
   a { display: inline-block; padding: 4px 0; }
