@@ -10,6 +10,7 @@ import { clientData } from './client-data.js';
 import { escapeControls, escapeHtml, jsonForScript } from './escape.js';
 import { fairnessReading } from './fairness.js';
 import { formatString } from './format.js';
+import { propertyLegendHtml } from './property-html.js';
 import { storyOf } from './story.js';
 import { timelineHtml } from './timeline-html.js';
 import { type TraceView, replayLine, verdictLine } from './view-model.js';
@@ -48,8 +49,10 @@ function headerHtml(view: TraceView): string {
   const propHtml =
     pt !== undefined
       ? `<section class="property" aria-label="the property"><p class="prop-desc"><b>${esc(formatString(info.property ?? ''))}</b>: ${esc(escapeControls(pt.description))}</p>` +
-        `<pre class="formula"><code>${esc(escapeControls(pt.formula))}</code></pre></section>`
-      : '';
+        `<pre class="formula"><code>${esc(pt.formula.split('\n').map(escapeControls).join('\n'))}</code></pre>${view.propertyColumn ? propertyLegendHtml(view.propertyColumn) : ''}</section>`
+      : view.propertyColumn
+        ? `<section class="property-parts" aria-label="the property's parts">${propertyLegendHtml(view.propertyColumn)}</section>`
+        : '';
   const fairness = fairnessReading(view);
   const fairHtml = fairness !== undefined ? `<p class="fairness">${esc(escapeControls(fairness))}</p>` : '';
   const facts: string[] = [];
@@ -104,9 +107,13 @@ function detailHtml(view: TraceView): string {
     `<div class="nav"><button type="button" id="prev" title="previous step (← or ↑)" aria-label="previous step">◀ prev</button>` +
     `<span id="pos">step 0 / ${view.steps.length - 1}</span>` +
     `<button type="button" id="next" title="next step (→ or ↓)" aria-label="next step">next ▶</button>${violation}` +
-    `<label><input type="checkbox" id="changed-only"> changed only</label></div>` +
+    `<label><input type="checkbox" id="changed-only"> changed only</label>` +
+    `<label>compare with <select id="cmp" aria-label="compare with step"></select></label>` +
+    `<input type="search" id="var-filter" placeholder="search variables" aria-label="search variables"></div>` +
     `<div class="step-head"><h2 id="step-title"></h2><div id="step-params"></div></div>` +
     `<div id="step-notes" aria-live="polite"></div>` +
+    `<div id="causes"></div>` +
+    `<div id="compare"></div>` +
     `<div id="vars-count"></div>` +
     `<div class="vars-wrap"><table class="vars" id="vars"><tbody id="vars-body"></tbody></table></div>` +
     `</aside>`

@@ -20,11 +20,12 @@ import { type ViewOptions, buildTraceView } from './view-model.js';
 
 export { type TraceView, type StepView, type ViewOptions, buildTraceView, replayLine, verdictLine } from './view-model.js';
 export type { ReplayDiffEntry, ReplayResult, TraceInfo, ViewError, ViewErrorCode, ViewResult } from './meta.js';
-export { type IndexEntry, type IndexOptions, type IndexVerdict, renderIndexHtml } from './index-html.js';
+export { type IndexEntry, type IndexKept, type IndexOptions, type IndexVerdict, renderIndexHtml } from './index-html.js';
 export { type LoadOptions, defaultViewerPath, loadTraceView } from './load.js';
-export { type VerifyRow, indexEntriesOf, writeFileWhole, writeIndexHtml, writeTraceHtml } from './write.js';
+export { type KeptRow, type VerifyRow, indexEntriesOf, keptIndexRows, writeFileWhole, writeIndexHtml, writeTraceHtml } from './write.js';
 export { type TextOptions, textOfView } from './text.js';
 export { htmlOfView } from './html.js';
+export { type PropertyModelResolver, mnhaPropertyModel, mnhaPropertyModelOf } from './property-model.js';
 export { escapeControls, escapeHtml, jsonForScript } from './escape.js';
 export { formatAction, formatValue } from './format.js';
 

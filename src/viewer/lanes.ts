@@ -64,6 +64,8 @@ export interface RouterCell {
   readonly routeUpdate?: { readonly node: string; readonly pref: string };
   /** The `offPath` history flag: an off-path answer has happened. */
   readonly offPathSeen?: boolean;
+  /** With async convergence: the nodes whose advertisement the routers have not learnt yet (what they see, what the node advertises). */
+  readonly stale?: readonly { readonly node: string; readonly seen: string; readonly advertised: string }[];
   readonly changed: readonly RouterField[];
 }
 
@@ -246,8 +248,18 @@ export function extractLanes(trace: PlainTrace, info: TraceInfo, channels: reado
             if (prefs[i - 1].prefers !== p.prefers) changed.push('prefers');
             if (offPathSeen !== undefined && bool(trace.steps[i - 1].values.offPath) !== offPathSeen) changed.push('offPath');
           }
+          // The routers' view is stale where it differs from what the node advertises (async convergence only: else they see adv itself).
+          const stale =
+            convergence === 'async'
+              ? nodes.flatMap((n) => {
+                  const seen = text(perNode(s, 'rview', n));
+                  const advertised = text(perNode(s, 'adv', n));
+                  return seen !== undefined && advertised !== undefined && seen !== advertised ? [{ node: n, seen, advertised }] : [];
+                })
+              : [];
           return {
             ...(state !== undefined ? { state } : {}),
+            ...(stale.length > 0 ? { stale } : {}),
             ...(p.prefers !== undefined ? { prefers: p.prefers } : {}),
             ...(p.prefText !== undefined ? { prefText: p.prefText } : {}),
             ...(answered ? { answered } : {}),

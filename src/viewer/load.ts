@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 import { readItfTraceFile } from '../trace/index.js';
 import type { ViewResult } from './meta.js';
+import { type PropertyModelResolver, mnhaPropertyModel } from './property-model.js';
 import { type PropertyText, propertyTextOf } from './property-text.js';
 import { type TraceView, buildTraceView } from './view-model.js';
 
@@ -19,6 +20,8 @@ export interface LoadOptions {
   readonly replay?: unknown;
   /** The TLA+ spec to read the property's description and formula from; default the repository's `specs/MNHA.tla`. */
   readonly specPath?: string;
+  /** Finds the model of the trace's property, to evaluate it per step; default the MNHA scenarios of this repository. */
+  readonly resolveProperty?: PropertyModelResolver;
 }
 
 /** The generated spec next to the sources, found from this file so that any working folder works. */
@@ -68,7 +71,15 @@ export async function loadTraceView(path: string, options: LoadOptions = {}): Pr
   }
   const meta = (trace.value as { '#meta'?: { property?: unknown } })['#meta'];
   const propertyText = await propertyTextFrom(options.specPath ?? DEFAULT_SPEC, typeof meta?.property === 'string' ? meta.property : undefined);
-  const view = buildTraceView(trace.value, { source: path, ...(replay !== undefined ? { replay } : {}), ...(propertyText ? { propertyText } : {}) });
+  const scenario = (meta as { scenario?: unknown } | undefined)?.scenario;
+  const propertyModel =
+    typeof scenario === 'string' && typeof meta?.property === 'string' ? (options.resolveProperty ?? mnhaPropertyModel)(scenario, meta.property) : undefined;
+  const view = buildTraceView(trace.value, {
+    source: path,
+    ...(replay !== undefined ? { replay } : {}),
+    ...(propertyText ? { propertyText } : {}),
+    ...(propertyModel ? { propertyModel } : {}),
+  });
   if (view.ok) return view;
   const file = view.error.code === 'VIEW_BAD_REPLAY' && options.replayPath !== undefined ? options.replayPath : path;
   return { ok: false, error: { ...view.error, message: `${file}: ${view.error.message}` } };

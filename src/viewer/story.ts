@@ -1,7 +1,8 @@
 /**
  * The story of an MNHA trace in one line: the steps where something an
  * engineer looks for happened (a node's SRG1 state changed, a node went
- * down or came up, the ICL or the router changed), so that the page can say
+ * down or came up, the ICL or the router changed, the routers learnt a
+ * node's advertisement), so that the page can say
  * "1 n1 active · 4 n2 backup · 6 ICL down · ..." above the details.
  */
 import { formatString as f } from './format.js';
@@ -28,6 +29,8 @@ export function storyOf(view: TraceView): readonly StoryEvent[] {
     if (router?.changed.includes('state') && router.state !== undefined) {
       events.push({ step: i, text: `router ${f(router.state)}`, tone: router.state === 'behaving' ? 'event' : 'bad' });
     }
+    // With asynchronous convergence the routers' late view is often the cause: its updates belong in the story.
+    if (router?.routeUpdate) events.push({ step: i, text: `routers learn ${f(router.routeUpdate.node)} ${f(router.routeUpdate.pref)}`, tone: 'event' });
     lanes.nodes.forEach((n, j) => {
       const c = lanes.node[i][j];
       if (c.changed.includes('up')) events.push({ step: i, text: `${f(n)} ${c.up ? 'up' : 'down'}`, tone: c.up ? 'event' : 'bad' });

@@ -8,7 +8,9 @@
  */
 import { escapeHtml } from './escape.js';
 import { formatString } from './format.js';
+import { implCellHtml, implHeadHtml, implLane } from './impl-lane.js';
 import type { IclCell, Lanes, NodeCell, RouterCell } from './lanes.js';
+import { type Culprits, culpritField, culpritsAt, propertyCellHtml, propertyHeadHtml } from './property-html.js';
 import { formatChange } from './text.js';
 import { type StepView, type TraceView, stutters } from './view-model.js';
 
@@ -38,43 +40,45 @@ const SRG1_STATES = ['active', 'backup', 'hold', 'ineligible', 'off'] as const;
 const PREFS = ['high', 'medium', 'low', 'none'] as const;
 const PREF_ICON: Readonly<Record<string, string>> = { high: '▲', medium: '◆', low: '▼', none: '∅' };
 
-function nodeCellHtml(c: NodeCell, i: number): string {
+function nodeCellHtml(c: NodeCell, i: number, culprit?: ReadonlySet<string>): string {
   const ch = (f: NodeCell['changed'][number]) => c.changed.includes(f) && 'chg';
+  // Outlined: what the violated property read here, at the step where it fails.
+  const cu = (f: Parameters<typeof culpritField>[1]) => culpritField(culprit, f) && 'culprit';
   const down = c.up === false;
   const l1: string[] = [];
   if (down) {
-    l1.push(`<span${cls('srg1', 's-down', ch('up'))} title="node is down">down</span>`);
+    l1.push(`<span${cls('srg1', 's-down', ch('up'), cu('srg1'))} title="node is down">down</span>`);
   } else if (c.srg1 !== undefined) {
-    l1.push(`<span${cls('srg1', `s-${tone(c.srg1, SRG1_STATES)}`, ch('srg1'))} title="SRG1 state">${word(c.srg1)}</span>`);
+    l1.push(`<span${cls('srg1', `s-${tone(c.srg1, SRG1_STATES)}`, ch('srg1'), cu('srg1'))} title="SRG1 state">${word(c.srg1)}</span>`);
   } else if (c.up !== undefined) {
     l1.push(`<span${cls('srg1', 's-other', ch('up'))}>up</span>`);
   }
-  if (c.srg0 !== undefined) l1.push(`<span${cls('srg0', ch('srg0'))} title="SRG0 state">SRG0 ${word(c.srg0)}</span>`);
+  if (c.srg0 !== undefined) l1.push(`<span${cls('srg0', ch('srg0'), cu('srg0'))} title="SRG0 state">SRG0 ${word(c.srg0)}</span>`);
 
   const l2: string[] = [];
   if (c.adv !== undefined) {
     const icon = PREF_ICON[c.adv] ?? '';
-    l2.push(`<span${cls('pref', `p-${tone(c.adv, PREFS)}`, ch('adv'))} title="advertised route preference">${icon} ${word(c.adv)}</span>`);
+    l2.push(`<span${cls('pref', `p-${tone(c.adv, PREFS)}`, ch('adv'), cu('adv'))} title="advertised route preference">${icon} ${word(c.adv)}</span>`);
   }
   if (c.route !== undefined) {
     const route = { active: 'active route', backup: 'backup route', both: 'both routes!', none: 'no signal route' }[c.route];
-    l2.push(`<span${cls('route', c.route === 'both' && 'bad', ch('route'))} title="signal route installed">${route}</span>`);
+    l2.push(`<span${cls('route', c.route === 'both' && 'bad', ch('route'), cu('route'))} title="signal route installed">${route}</span>`);
   }
 
   const l3: string[] = [];
-  if (c.probing === true) l3.push(`<span${cls('badge', 'probing', ch('probing'))} title="sending activeness probes">probing</span>`);
+  if (c.probing === true) l3.push(`<span${cls('badge', 'probing', ch('probing'), cu('probing'))} title="sending activeness probes">probing</span>`);
   else if (ch('probing')) l3.push(`<span class="badge muted chg" title="stopped probing">not probing</span>`);
-  if (c.iclSeen === false && !down) l3.push(`<span${cls('peer', 'lost', ch('peer'))} title="does not see its peer over the ICL">no ICL peer</span>`);
-  else if (c.peer !== undefined && !down) l3.push(`<span${cls('peer', ch('peer'))} title="its view of the peer's SRG1 state">peer ${word(c.peer)}</span>`);
+  if (c.iclSeen === false && !down) l3.push(`<span${cls('peer', 'lost', ch('peer'), cu('peer'))} title="does not see its peer over the ICL">no ICL peer</span>`);
+  else if (c.peer !== undefined && !down) l3.push(`<span${cls('peer', ch('peer'), cu('peer'))} title="its view of the peer's SRG1 state">peer ${word(c.peer)}</span>`);
   if (c.probeReply) {
     const off = c.probeReply === 'off-path';
     l3.push(`<span${cls('badge', 'reply', off && 'off')} title="got a probe reply in this step">◀ ${off ? 'off-path ' : ''}probe reply</span>`);
   }
   const lines = [l1, l2, l3].filter((l) => l.length > 0).map((l) => `<div class="ln">${l.join(' ')}</div>`);
-  return `<td${cls('lane', 'node', down && 'is-down')} data-node="${i}">${lines.join('')}</td>`;
+  return `<td${cls('lane', 'node', down && 'is-down', culprit !== undefined && 'culprit')} data-node="${i}">${lines.join('')}</td>`;
 }
 
-function iclCellHtml(c: IclCell, first: boolean): string {
+function iclCellHtml(c: IclCell, first: boolean, culprit = false): string {
   const state = c.state ?? 'up';
   const tone = state === 'up' ? 'up' : state === 'down' ? 'down' : 'other';
   // The line's colour and dash say up or down; the word only where it changes.
@@ -83,10 +87,10 @@ function iclCellHtml(c: IclCell, first: boolean): string {
       ? `<span${cls('icl-state', `icl-${tone}`, c.changed && 'chg')}>${c.changed && state === 'down' ? '✂ ' : ''}${word(c.state)}</span>`
       : '';
   const title = `ICL ${c.state !== undefined ? formatString(c.state) : ''}${c.inFlight > 0 ? `, ${c.inFlight} message${c.inFlight === 1 ? '' : 's'} in flight` : ''}`;
-  return `<td${cls('lane', 'icl', `icl-${state === 'down' ? 'down' : 'up'}`)} title="${esc(title)}"><div class="icl-line"></div><div class="icl-text">${label}</div></td>`;
+  return `<td${cls('lane', 'icl', `icl-${state === 'down' ? 'down' : 'up'}`, culprit && 'culprit')} title="${esc(title)}"><div class="icl-line"></div><div class="icl-text">${label}</div></td>`;
 }
 
-function routerCellHtml(c: RouterCell): string {
+function routerCellHtml(c: RouterCell, culprit = false): string {
   const ch = (f: RouterCell['changed'][number]) => c.changed.includes(f) && 'chg';
   const first: string[] = [];
   if (c.state !== undefined) {
@@ -102,7 +106,10 @@ function routerCellHtml(c: RouterCell): string {
     out.push(`<div class="ln"><span${cls('answer', off ? 'off' : 'on')}>answers ${word(c.answered.node)}'s probe${off ? ', off-path!' : ''}</span></div>`);
   }
   if (c.routeUpdate) out.push(`<div class="ln"><span class="answer on">learns ${word(c.routeUpdate.node)} ${word(c.routeUpdate.pref)}</span></div>`);
-  return `<td class="lane router">${out.join('')}</td>`;
+  for (const st of c.stale ?? []) {
+    out.push(`<div class="ln"><span class="stale" title="the routers have not learnt this node's advertisement yet">stale: see ${word(st.node)} ${word(st.seen)}, it advertises ${word(st.advertised)}</span></div>`);
+  }
+  return `<td class="lane router${culprit ? ' culprit' : ''}">${out.join('')}</td>`;
 }
 
 function tagsHtml(view: TraceView, s: StepView): string {
@@ -170,16 +177,24 @@ export function timelineHtml(view: TraceView): string {
     else if (col.kind === 'icl') head.push('<th class="lane icl">ICL</th>');
     else head.push('<th class="lane router">routers</th>');
   }
+  const col = view.propertyColumn;
+  // The implementation beside the model's lanes, when the trace was replayed.
+  const impl = view.info.replay !== undefined ? implLane(view.info.replay, view.steps.length) : undefined;
+  if (impl) head.push(implHeadHtml());
+  if (col) head.push(propertyHeadHtml(col));
   if (!lanes || showOther) head.push(`<th class="changes">${lanes ? 'other changes' : 'changes'}</th>`);
 
   const rows = view.steps.map((s) => {
     const cells = [`<td class="num">${s.index}</td>`, stepCellHtml(view, s)];
-    for (const col of order) {
+    const culprits: Culprits | undefined = lanes ? culpritsAt(col, s.index, lanes.nodes) : undefined;
+    for (const lane of order) {
       const l = lanes as Lanes;
-      if (col.kind === 'node') cells.push(nodeCellHtml(l.node[s.index][col.i], col.i));
-      else if (col.kind === 'icl') cells.push(iclCellHtml((l.icl as readonly IclCell[])[s.index], s.index === 0));
-      else cells.push(routerCellHtml((l.router as readonly RouterCell[])[s.index]));
+      if (lane.kind === 'node') cells.push(nodeCellHtml(l.node[s.index][lane.i], lane.i, culprits?.node.get(lane.i)));
+      else if (lane.kind === 'icl') cells.push(iclCellHtml((l.icl as readonly IclCell[])[s.index], s.index === 0, culprits?.icl));
+      else cells.push(routerCellHtml((l.router as readonly RouterCell[])[s.index], culprits?.router));
     }
+    if (impl) cells.push(implCellHtml(impl[s.index]));
+    if (col) cells.push(propertyCellHtml(col, s.index));
     if (!lanes || showOther) cells.push(changesCellHtml(view, s, covered));
     return `<tr${rowClass(view, s)} data-step="${s.index}" tabindex="-1">${cells.join('')}</tr>`;
   });

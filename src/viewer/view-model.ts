@@ -4,6 +4,7 @@
  * formatted (and stripped of control characters) but not HTML-escaped;
  * escaping is the renderers' job.
  */
+import { type PropertyColumn, type PropertyModel, propertyColumn } from './property-eval.js';
 import type { PropertyText } from './property-text.js';
 import { type ItfTrace, type PlainTrace, type PlainValue, fromItfTrace, validateItfTrace } from '../trace/index.js';
 import { type ValueDiff, diffValue, displayValue } from './diff.js';
@@ -21,6 +22,8 @@ export interface ViewOptions {
   readonly replay?: unknown;
   /** The property's description and formula (from the spec), shown under the verdict. */
   readonly propertyText?: PropertyText;
+  /** The model of the trace's property, to evaluate it at every step (see `property-eval.ts`). */
+  readonly propertyModel?: PropertyModel;
 }
 
 /** One state of the trace and the step that produced it. */
@@ -58,6 +61,8 @@ export interface TraceView {
   readonly plain: PlainTrace;
   /** The property's description and formula, when the caller found them. */
   readonly propertyText?: PropertyText;
+  /** The property evaluated at every step, when its model was given and the trace fits it. */
+  readonly propertyColumn?: PropertyColumn;
 }
 
 function stepView(trace: PlainTrace, i: number): StepView {
@@ -89,6 +94,8 @@ export function buildTraceView(trace: ItfTrace, options: ViewOptions = {}): View
   const nodes = traceNodes(plain);
   const channels = messageChannels(plain, nodes);
   const lanes = extractLanes(plain, info.value, channels);
+  // A trace that does not fit the model (another model's, an older variable set) gets no column rather than a wrong one.
+  const column = options.propertyModel !== undefined ? propertyColumn(options.propertyModel, plain) : undefined;
   return {
     ok: true,
     value: {
@@ -103,6 +110,7 @@ export function buildTraceView(trace: ItfTrace, options: ViewOptions = {}): View
       messages: lanes ? extractMessages(plain, nodes) : [],
       plain,
       ...(options.propertyText !== undefined ? { propertyText: options.propertyText } : {}),
+      ...(column?.ok ? { propertyColumn: column.value } : {}),
     },
   };
 }

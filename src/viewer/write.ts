@@ -8,9 +8,10 @@ import { access, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, sep } from 'node:path';
 
 import { htmlOfView } from './html.js';
-import { type IndexEntry, type IndexOptions, type IndexVerdict, renderIndexHtml } from './index-html.js';
+import { type IndexEntry, type IndexKept, type IndexOptions, type IndexVerdict, renderIndexHtml } from './index-html.js';
 import { loadTraceView } from './load.js';
 import type { ViewResult } from './meta.js';
+import type { PropertyModelResolver } from './property-model.js';
 
 /**
  * Writes `text` to `path` whole or not at all, creating the folder. Throws
@@ -35,12 +36,21 @@ function writeFailed(path: string, e: unknown): ViewResult<never> {
 
 /**
  * Reads the trace at `tracePath` and writes its viewer page to `outPath`.
- * `options.replay` is a replay result (as `replay` returns it) to show.
+ * `options.replay` is a replay result (as `replay` returns it) to show;
+ * `options.resolveProperty` finds the model of its property (default: the
+ * scenario the trace names).
  * Resolves to the path written, or to the error (malformed trace, bad
  * replay result, unwritable file) with nothing written; never throws.
  */
-export async function writeTraceHtml(tracePath: string, outPath: string, options: { readonly replay?: unknown } = {}): Promise<ViewResult<string>> {
-  const view = await loadTraceView(tracePath, options.replay !== undefined ? { replay: options.replay } : {});
+export async function writeTraceHtml(
+  tracePath: string,
+  outPath: string,
+  options: { readonly replay?: unknown; readonly resolveProperty?: PropertyModelResolver } = {},
+): Promise<ViewResult<string>> {
+  const view = await loadTraceView(tracePath, {
+    ...(options.replay !== undefined ? { replay: options.replay } : {}),
+    ...(options.resolveProperty !== undefined ? { resolveProperty: options.resolveProperty } : {}),
+  });
   if (!view.ok) return view;
   try {
     await writeFileWhole(outPath, htmlOfView(view.value));
@@ -94,6 +104,37 @@ export function indexEntriesOf(rows: readonly VerifyRow[], reportsDir: string): 
     });
   }
   return [...byScenario].map(([scenario, verdicts]) => ({ scenario, verdicts }));
+}
+
+/** A kept trace of a manifest and what its replay gave, as `verify` reports it. */
+export interface KeptRow {
+  /** The trace as the manifest names it (relative to the manifest's folder). */
+  readonly trace: string;
+  readonly expect: string;
+  readonly ok: boolean;
+  readonly verdict: string;
+  /** Its replay result, shown on its page (the implementation beside the model). */
+  readonly result?: unknown;
+}
+
+/**
+ * Writes a viewer page for every kept trace of the manifest at
+ * `manifestPath` (under `reportsDir/kept/`) and gives the index rows that
+ * link them. A trace whose page cannot be written is listed without one.
+ */
+export async function keptIndexRows(kept: readonly KeptRow[], manifestPath: string, reportsDir: string): Promise<IndexKept[]> {
+  const out: IndexKept[] = [];
+  for (const k of kept) {
+    const trace = join(dirname(manifestPath), k.trace);
+    const page = join(reportsDir, 'kept', `${k.trace.replace(/\.itf\.json$/i, '').replace(/[^A-Za-z0-9_.-]+/g, '_').replace(/\.{2,}/g, '_')}.html`);
+    const written = (await exists(trace)) ? await writeTraceHtml(trace, page, k.result !== undefined ? { replay: k.result } : {}) : undefined;
+    out.push({
+      name: k.trace, expect: k.expect, ok: k.ok, verdict: k.verdict,
+      ...(written?.ok ? { viewer: linkFrom(reportsDir, page) as string } : {}),
+      ...((await exists(trace)) ? { trace: linkFrom(reportsDir, trace) as string } : {}),
+    });
+  }
+  return out;
 }
 
 async function exists(path: string): Promise<boolean> {

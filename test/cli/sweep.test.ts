@@ -34,6 +34,8 @@ describe('ha-verify sweep', () => {
     const html = readFileSync(join(dir, 'sweep.html'), 'utf8');
     expect(html).toMatch(/<a href="sweep\/sweep-002\/NoSplitBrain\.html">violated<\/a>/);
     expect(existsSync(join(dir, 'sweep/sweep-002/NoSplitBrain.html'))).toBe(true);
+    // The combination's page evaluates the property at its violating state under the combination's own parameters.
+    expect(readFileSync(join(dir, 'sweep/sweep-002/NoSplitBrain.html'), 'utf8')).toMatch(/<td class="prop st-fails fails-here"[^>]*><div class="mark">✗ false<\/div><div class="pv"[^>]*><span class="pk">ActiveCount<\/span> <span class="pval">2<\/span>/);
   }, 180_000);
 
   it('usage errors: unknown axis or value, an empty axis, --jobs 0, exit 2 with one line', () => {

@@ -111,9 +111,9 @@ describe.skipIf(!HAS_CHROMIUM)('the viewer page in headless Chromium', () => {
       expect(offPage).toEqual([]);
       expect(opened.errors).toEqual([]);
       expect(await cspViolations(opened.page)).toEqual([]);
-      // The styles applied (their CSP hash is right): the violating row is tinted.
+      // The styles applied (their CSP hash is right): the violating row's number is in the page's red (#b91c1c).
       const bg = await opened.page.locator('tr[data-step="11"] td.num').evaluate((e) => getComputedStyle(e).color);
-      expect(bg).toBe('rgb(220, 38, 38)');
+      expect(bg).toBe('rgb(185, 28, 28)');
     });
 
     it('marks the violating step and opens on it', async () => {
@@ -148,6 +148,20 @@ describe.skipIf(!HAS_CHROMIUM)('the viewer page in headless Chromium', () => {
       const line = await page.locator('svg#arrows g.msg line').first().evaluate((l) => ['x1', 'y1', 'x2', 'y2'].map((a) => Number(l.getAttribute(a))));
       expect(line[2]).toBeGreaterThan(line[0]);
       expect(line[3]).toBeGreaterThan(line[1]);
+    });
+
+    it("highlights the selected step's arrows and numbers the messages", async () => {
+      const { page } = opened;
+      const first = page.locator('svg#arrows g.msg').first();
+      // The first message is sent at step 1 and received at step 4: selected at both, not at step 0.
+      for (const [step, sel] of [[4, true], [1, true], [0, false]] as const) {
+        await page.evaluate((n) => (location.hash = '#/step/' + n), step);
+        await expectSelected(page, step);
+        expect(await first.evaluate((g) => g.hasAttribute('data-sel')), `step ${step}`).toBe(sel);
+      }
+      expect(await first.locator('title').textContent()).toMatch(/^message 1 of 3: /);
+      await page.evaluate(() => (location.hash = '#/step/11'));
+      await expectSelected(page, 11);
     });
 
     it('moves the selection with the arrow keys and writes it in #/step/N', async () => {

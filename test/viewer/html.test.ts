@@ -98,14 +98,14 @@ describe('the page of a trace full of HTML and script text', () => {
 
   it('has no element the trace wrote', () => {
     const tags = new Set([...markup.matchAll(/<\/?([a-zA-Z][a-zA-Z0-9]*)/g)].map((m) => m[1].toLowerCase()));
-    const ours = ['html', 'head', 'meta', 'title', 'link', 'style', 'body', 'header', 'div', 'h1', 'h2', 'p', 'ol', 'li', 'a', 'span', 'b', 'code', 'main', 'section', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'svg', 'aside', 'button', 'label', 'input', 'footer', 'kbd', 'script'];
+    const ours = ['html', 'head', 'meta', 'title', 'link', 'style', 'body', 'header', 'div', 'h1', 'h2', 'p', 'ol', 'li', 'a', 'span', 'b', 'code', 'main', 'section', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'svg', 'aside', 'button', 'label', 'input', 'footer', 'kbd', 'script', 'select'];
     expect([...tags].filter((t) => !ours.includes(t))).toEqual([]);
     expect(html.match(/<script/g)).toHaveLength(2);
     expect(markup).not.toMatch(/<img|<iframe|<svg onload|<h1>pwned/i);
     // Every attribute is name="value" with the value escaped, so the names are exactly ours.
     const openTags = [...markup.matchAll(/<[a-zA-Z][^>]*>/g)].map((m) => m[0]);
     const attributes = openTags.flatMap((t) => [...t.matchAll(/\s([^\s=>]+)(?:="([^"]*)")?/g)].map((a) => [a[1], a[2] ?? ''] as const));
-    expect(attributes.filter(([name]) => /^on/i.test(name) || !/^(class|id|lang|charset|http-equiv|content|name|rel|href|title|type|tabindex|data-[a-z]+|colspan|aria-[a-z]+)$/.test(name))).toEqual([]);
+    expect(attributes.filter(([name]) => /^on/i.test(name) || !/^(class|id|lang|charset|http-equiv|content|name|rel|href|title|type|tabindex|data-[a-z]+|colspan|placeholder|aria-[a-z]+)$/.test(name))).toEqual([]);
     expect(attributes.filter(([name, value]) => name === 'href' && !/^(#\/step\/\d+|data:,)$/.test(value))).toEqual([]);
   });
 

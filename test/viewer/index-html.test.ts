@@ -65,3 +65,42 @@ describe('renderIndexHtml without back ends', () => {
     expect(html).toContain('<tr><td class="prop">P</td><td></td><td><span class="v holds">holds</span></td>');
   });
 });
+
+describe('renderIndexHtml puts what needs a reader first', () => {
+  const rows: IndexEntry[] = [
+    {
+      scenario: 'a',
+      verdicts: [
+        { property: 'Quiet1', verdict: 'holds', expected: 'holds' },
+        { property: 'Broken', verdict: 'violated', expected: 'violated', viewer: 'a/Broken.html' },
+        { property: 'Quiet2', verdict: 'holds', expected: 'holds' },
+        { property: 'Surprise', verdict: 'holds', expected: 'violated' },
+      ],
+    },
+  ];
+  const kept = [
+    { name: 'router-fault/NoSplitBrain.itf.json', expect: 'reproduces', ok: true, verdict: 'reproduces', viewer: 'kept/router-fault_NoSplitBrain.html', trace: '../traces/router-fault/NoSplitBrain.itf.json' },
+    { name: 'regressions/higher-id-backs-off.itf.json', expect: 'departs', ok: false, verdict: 'follows' },
+  ];
+  const html = renderIndexHtml(rows, { kept });
+  const order = (h: string) => [...h.matchAll(/<td class="prop">([^<]+)<\/td>/g)].map((m) => m[1]);
+
+  it('orders each scenario: the unexpected verdict, then the violation, then the rest as given', () => {
+    expect(order(html).slice(0, 4)).toEqual(['Surprise', 'Broken', 'Quiet1', 'Quiet2']);
+  });
+
+  it('lists the unexpected verdicts, violations and failing kept traces at the top, before any scenario', () => {
+    const first = html.slice(html.indexOf('<section class="first"'), html.indexOf('</section>') + 10);
+    expect(first).toContain('kept trace <b>regressions/higher-id-backs-off.itf.json</b>');
+    expect(first.indexOf('Surprise')).toBeLessThan(first.indexOf('Broken'));
+    expect(first).toContain('<a href="a/Broken.html">view trace</a>');
+    expect(first).not.toContain('Quiet');
+    expect(html.indexOf('<section class="first"')).toBeLessThan(html.indexOf('<h2>a'));
+  });
+
+  it('includes the kept traces with their replay and links, and counts them in the summary', () => {
+    expect(html).toContain('<td class="prop" data-label="trace">router-fault/NoSplitBrain.itf.json</td>');
+    expect(html).toContain('<a href="kept/router-fault_NoSplitBrain.html">view trace</a>');
+    expect(html).toContain('2 kept traces replayed, <span class="bad">1 not as expected</span>');
+  });
+});

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
-import { type VerifyRow, indexEntriesOf, writeIndexHtml, writeTraceHtml } from '../../src/viewer/index.js';
+import { type VerifyRow, indexEntriesOf, keptIndexRows, writeIndexHtml, writeTraceHtml } from '../../src/viewer/index.js';
 import { SPLIT_BRAIN, fixturePath } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ha-verify-write-'));
@@ -81,5 +81,28 @@ describe('the index of a verify run', () => {
     const index = readFileSync(join(reports, 'index.html'), 'utf8');
     expect(index).toContain('<a href="router-fault/NoSplitBrain.html">view trace</a> · <a href="../traces/router-fault/NoSplitBrain.itf.json">ITF</a>');
     expect(index).toContain('<span class="bad">1 not as expected</span>');
+  });
+});
+
+describe('keptIndexRows', () => {
+  it('writes a page per kept trace with its replay, linked relative to the index; a missing trace gets no links', async () => {
+    const manifest = join(dir, 'traces', 'manifest.json');
+    mkdirSync(join(dir, 'traces', 'rf'), { recursive: true });
+    writeFileSync(join(dir, 'traces', 'rf', 'split.itf.json'), readFileSync(fixturePath(SPLIT_BRAIN), 'utf8'));
+    const reports = join(dir, 'kept-reports');
+    const rows = await keptIndexRows(
+      [
+        { trace: 'rf/split.itf.json', expect: 'reproduces', ok: true, verdict: 'reproduces', result: { outcome: 'follows', log: [] } },
+        { trace: 'gone/missing.itf.json', expect: 'departs', ok: false, verdict: 'cannot read' },
+      ],
+      manifest,
+      reports,
+    );
+    expect(rows).toEqual([
+      { name: 'rf/split.itf.json', expect: 'reproduces', ok: true, verdict: 'reproduces', viewer: 'kept/rf_split.html', trace: '../traces/rf/split.itf.json' },
+      { name: 'gone/missing.itf.json', expect: 'departs', ok: false, verdict: 'cannot read' },
+    ]);
+    // The page shows the implementation beside the model: it followed all 12 states of the fixture.
+    expect(readFileSync(join(reports, 'kept', 'rf_split.html'), 'utf8').match(/<td class="impl im-same">/g)).toHaveLength(12);
   });
 });

@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { AXES, type ChosenAxis, DEFAULT_AXES, chooseAxis, combinations } from '../../sweep/axes.js';
 import { runSweep } from '../../sweep/run-sweep.js';
 import { sweepHtml, sweepMarkdown, sweepReport } from '../../sweep/sweep-report.js';
-import { writeTraceHtml } from '../../viewer/index.js';
+import { mnhaPropertyModelOf, writeTraceHtml } from '../../viewer/index.js';
 import { parseArgs } from '../args.js';
 import { type Command, EXIT_MISMATCH, EXIT_OK, UsageError } from '../command.js';
 import { requireWritableFolder } from '../output-paths.js';
@@ -94,7 +94,9 @@ export const command: Command = {
       for (const v of Object.values(row.verdicts)) {
         if (!v.trace) continue;
         const html = v.trace.replace(/\.itf\.json$/, '.html');
-        const w = await writeTraceHtml(v.trace, html);
+        // The combination is no named scenario: its page evaluates the property under its own parameters.
+        const params = combos[row.index]?.params;
+        const w = await writeTraceHtml(v.trace, html, params ? { resolveProperty: (_s, p) => mnhaPropertyModelOf(params, p) } : {});
         if (w.ok) pages.set(v.trace, html);
       }
     }

@@ -12,7 +12,7 @@ import { type ConformanceReport, type ReplayResult, checkConformance, replayMani
 import type { VariantResult } from '../../variants/check-variant.js';
 import { checkVariantsInWorkers } from '../../variants/variants-parallel.js';
 import { readItfTraceFile } from '../../trace/index.js';
-import { writeIndexHtml, writeTraceHtml } from '../../viewer/index.js';
+import { keptIndexRows, writeIndexHtml, writeTraceHtml } from '../../viewer/index.js';
 import { parseArgs } from '../args.js';
 import { type Command, EXIT_MISMATCH, EXIT_OK, EXIT_USAGE, UsageError } from '../command.js';
 import { duration, num, table } from '../format.js';
@@ -102,9 +102,11 @@ async function replayFile(file: string): Promise<{ summary: string; result?: Rep
 }
 
 /** The kept traces of a manifest, each replayed and judged as the manifest says. */
-async function replayKept(manifest: string): Promise<{ trace: string; expect: string; ok: boolean; verdict: string }[]> {
+async function replayKept(manifest: string, results?: Map<string, unknown>): Promise<{ trace: string; expect: string; ok: boolean; verdict: string }[]> {
   const r = await replayManifest(manifest);
   if ('outcome' in r) return [{ trace: manifest, expect: 'a valid manifest', ok: false, verdict: r.message }];
+  // The replay results go to the kept traces' viewer pages, not into the summary.
+  for (const c of r.checks) results?.set(c.entry.trace, c.result);
   return r.checks.map((c) => ({ trace: c.entry.trace, expect: c.entry.expect, ok: c.ok, verdict: c.verdict }));
 }
 
@@ -219,7 +221,8 @@ export const command: Command = {
     const replayOk = rows.every((r) => !r.replay || !r.replay.startsWith('error'));
     // The kept traces: the manifest beside the traces written, else the project's own, if there is one.
     const manifest = [join(tracesDir, 'manifest.json'), join('traces', 'manifest.json')].find((m) => existsSync(m));
-    const kept = options['no-replay'] || !manifest || interrupted ? undefined : await replayKept(manifest);
+    const keptResults = new Map<string, unknown>();
+    const kept = options['no-replay'] || !manifest || interrupted ? undefined : await replayKept(manifest, keptResults);
     const keptOk = !kept || kept.every((k) => k.ok);
     const conformanceOk = conformance.every((c) => c.departures === 0);
     const validationOk = validation.every((v) => v.conforming === v.runs.length);
@@ -273,7 +276,9 @@ export const command: Command = {
     await attempt(join(reportsDir, 'verify.json'), () => writeFileAtomic(join(reportsDir, 'verify.json'), JSON.stringify(summary, null, 2) + '\n'));
     await attempt(join(reportsDir, 'verify.md'), () => writeFileAtomic(join(reportsDir, 'verify.md'), md));
     await attempt(join(reportsDir, 'index.html'), async () => {
-      const r = await writeIndexHtml(rows, reportsDir);
+      // The kept traces get their own pages, so the index links every trace verify prints.
+      const keptRows = kept && manifest ? await keptIndexRows(kept.map((k) => ({ ...k, result: keptResults.get(k.trace) })), manifest, reportsDir) : [];
+      const r = await writeIndexHtml(rows, reportsDir, { kept: keptRows });
       if (!r.ok) throw new Error(r.error.message);
     });
     if (junitFile !== undefined) {

@@ -34,6 +34,12 @@
   /** @type {HTMLTableRowElement[]} */
   const rows = Array.from(document.querySelectorAll('#timeline tbody tr[data-step]'));
   let current = -1;
+  /** The step compared with the selected one (`?cmp=M` in the address), if any. */
+  /** @type {number | undefined} */
+  let compareWith;
+  /** Variables pinned as timeline columns (`?pin=a,b` in the address), in the order pinned. */
+  /** @type {string[]} */
+  let pins = [];
 
   /**
    * @param {string} id
@@ -136,6 +142,70 @@
     return list;
   }
 
+  /**
+   * The value a display tree shows now, as one line: removed entries and
+   * old values left out. Two steps' values are compared by this text.
+   * @param {DisplayValue} d
+   * @returns {string}
+   */
+  function plainText(d) {
+    if ('a' in d) return d.a;
+    const [open, close] = brackets(d);
+    const shown = d.e.filter((x) => x.s !== 'del').map((x) => (x.k !== undefined ? x.k + ': ' : '') + plainText(x.v));
+    return open + shown.join(', ') + close;
+  }
+
+  // ------------------------------------------------------------ compare and pin
+
+  /** @param {number} n */
+  function renderCompare(n) {
+    const box = byId('compare');
+    box.replaceChildren();
+    const select = /** @type {HTMLSelectElement} */ (byId('cmp'));
+    select.value = compareWith === undefined ? '' : String(compareWith);
+    if (compareWith === undefined || compareWith === n) return;
+    const m = compareWith;
+    const differ = data.vars.map((name, k) => [name, plainText(data.steps[m].values[k]), plainText(data.steps[n].values[k])]).filter(([, a, b]) => a !== b);
+    box.append(el('div', 'cmp-title', 'step ' + m + ' → step ' + n + ': ' + differ.length + ' of ' + data.vars.length + ' variables differ'));
+    if (differ.length === 0) return;
+    const table = el('table', 'cmp-table');
+    const head = el('tr');
+    head.append(el('th', '', 'variable'), el('th', '', 'step ' + m), el('th', '', 'step ' + n));
+    table.append(head);
+    for (const [name, a, b] of differ) {
+      const tr = el('tr');
+      tr.append(el('td', 'name', name), el('td', 'was', a), el('td', 'now', b));
+      table.append(tr);
+    }
+    box.append(table);
+  }
+
+  /** Pinned variables as columns of the timeline, one cell per step with its value then. */
+  function renderPins() {
+    const table = byId('timeline');
+    table.querySelectorAll('.pin').forEach((e) => e.remove());
+    const headRow = table.querySelector('thead tr');
+    if (!headRow) return;
+    for (const name of pins) {
+      const k = data.vars.indexOf(name);
+      const th = el('th', 'pin', name);
+      th.title = 'pinned: click its name in the variables to unpin';
+      headRow.append(th);
+      rows.forEach((row, i) => row.append(el('td', 'pin', plainText(data.steps[i].values[k]))));
+    }
+    table.classList.toggle('has-pins', pins.length > 0);
+    table.querySelectorAll('tr.loop-back td[colspan]').forEach((td) => td.setAttribute('colspan', String(headRow.children.length - 1)));
+    redrawSoon();
+  }
+
+  /** @param {string} name */
+  function togglePin(name) {
+    pins = pins.includes(name) ? pins.filter((p) => p !== name) : [...pins, name];
+    renderPins();
+    renderVariables(current);
+    writeAddress();
+  }
+
   // ------------------------------------------------------------ detail
 
   /** @param {number} n */
@@ -179,6 +249,40 @@
     }
   }
 
+  /**
+   * What led to step n, each a link to its step: the messages it received
+   * (numbered as the arrows' tooltips number them, with the step that sent
+   * them) and, for every variable it changed, the step that changed it
+   * before.
+   * @param {number} n
+   */
+  function renderCauses(n) {
+    const box = byId('causes');
+    box.replaceChildren();
+    if (n === 0) return;
+    /** @type {[string, number][]} */
+    const items = [];
+    data.messages.forEach((m, i) => {
+      if (m.end === n && m.fate === 'delivered') items.push(['message ' + (i + 1) + ' (' + m.label + ') sent at step ' + m.sent, m.sent]);
+    });
+    for (const k of data.steps[n].changed) {
+      let j = n - 1;
+      while (j > 0 && !data.steps[j].changed.includes(k)) j--;
+      items.push([data.vars[k] + (j > 0 ? ' last changed at step ' + j : ' as in the initial state'), j]);
+    }
+    if (items.length === 0) return;
+    box.append(el('div', 'causes-title', 'what led here'));
+    const list = el('ul', 'causes');
+    for (const [text, step] of items) {
+      const li = el('li');
+      const a = /** @type {HTMLAnchorElement} */ (el('a', '', text));
+      a.href = '#/step/' + step;
+      li.append(a);
+      list.append(li);
+    }
+    box.append(list);
+  }
+
   /** @param {number} n */
   function renderVariables(n) {
     const step = data.steps[n];
@@ -186,12 +290,19 @@
     const body = byId('vars-body');
     body.replaceChildren();
     const changed = new Set(step.changed);
+    const filter = /** @type {HTMLInputElement} */ (byId('var-filter')).value.trim().toLowerCase();
     data.vars.forEach((name, k) => {
       const isChanged = changed.has(k);
       if (changedOnly && !isChanged) return;
+      if (filter !== '' && !name.toLowerCase().includes(filter)) return;
       const tr = el('tr', isChanged ? 'var changed' : 'var');
       const nameCell = el('td', 'name');
-      nameCell.append(el('span', 'var-name', name));
+      // The name pins the variable as a timeline column (and unpins it).
+      const pin = /** @type {HTMLButtonElement} */ (el('button', pins.includes(name) ? 'var-name pinned' : 'var-name', name));
+      pin.type = 'button';
+      pin.title = pins.includes(name) ? 'unpin from the timeline' : 'pin as a timeline column';
+      pin.addEventListener('click', () => togglePin(name));
+      nameCell.append(pin);
       if (isChanged) nameCell.append(el('span', 'chg-dot', 'changed'));
       const valueCell = el('td', 'value');
       valueCell.append(renderValue(step.values[k]));
@@ -218,6 +329,8 @@
     /** @type {HTMLButtonElement} */ (byId('prev')).disabled = n === 0;
     /** @type {HTMLButtonElement} */ (byId('next')).disabled = n === last;
     renderNotes(n);
+    renderCauses(n);
+    renderCompare(n);
     renderVariables(n);
   }
 
@@ -240,16 +353,48 @@
       const row = rows[target];
       if (row) row.scrollIntoView({ block: 'nearest' });
       renderDetail(target);
+      highlightArrows();
       document.body.setAttribute('data-selected-step', String(target));
     }
-    const hash = '#/step/' + target;
-    if (writeHash && location.hash !== hash) location.replace(hash);
+    if (writeHash) writeAddress();
+  }
+
+  /** The address of what is shown: `#/step/N`, with `?cmp=M&pin=a,b` when a step is compared or variables pinned. */
+  function writeAddress() {
+    const query = [];
+    if (compareWith !== undefined) query.push('cmp=' + compareWith);
+    if (pins.length > 0) query.push('pin=' + pins.map(encodeURIComponent).join(','));
+    const hash = '#/step/' + current + (query.length > 0 ? '?' + query.join('&') : '');
+    if (location.hash !== hash) location.replace(hash);
+  }
+
+  /** @returns {{ step: number, cmp?: number, pins: string[] } | undefined} */
+  function fromAddress() {
+    const m = /^#\/step\/(\d+)(?:\?(.*))?$/.exec(location.hash);
+    if (!m) return undefined;
+    const q = new URLSearchParams(m[2] || '');
+    const cmp = q.get('cmp');
+    const c = cmp !== null && /^\d+$/.test(cmp) && Number(cmp) <= last ? Number(cmp) : undefined;
+    // Only variables the trace has; the rest of a pasted address is ignored.
+    const pinned = (q.get('pin') || '').split(',').map((p) => p.trim()).filter((p) => data.vars.includes(p));
+    return { step: Number(m[1]), pins: [...new Set(pinned)], ...(c !== undefined ? { cmp: c } : {}) };
   }
 
   /** @returns {number | undefined} */
   function stepFromHash() {
-    const m = /^#\/step\/(\d+)$/.exec(location.hash);
-    return m ? Number(m[1]) : undefined;
+    const a = fromAddress();
+    return a ? a.step : undefined;
+  }
+
+  /** Takes the compared step and the pins from the address. */
+  function applyAddress() {
+    const a = fromAddress();
+    const cmp = a ? a.cmp : undefined;
+    const pinned = a ? a.pins : [];
+    const pinsChanged = pinned.join(',') !== pins.join(',');
+    compareWith = cmp;
+    pins = pinned;
+    if (pinsChanged) renderPins();
   }
 
   // ------------------------------------------------------------ arrows
@@ -304,7 +449,8 @@
       const group = svgEl('g', { class: 'msg ' + m.fate, 'data-msg': i });
       const title = svgEl('title', {});
       const fateText = { delivered: 'delivered at step ' + m.end, lost: 'lost at step ' + m.end, replaced: 'replaced by a newer one at step ' + m.end, 'in-flight': 'still in flight at the end' };
-      title.textContent = m.text + ' — sent at step ' + m.sent + ', ' + (fateText[/** @type {keyof typeof fateText} */ (m.fate)] || m.fate);
+      // Numbered in the order sent, so a message can be named ("message 2") when reading the trace aloud.
+      title.textContent = 'message ' + (i + 1) + ' of ' + data.messages.length + ': ' + m.text + ' — sent at step ' + m.sent + ', ' + (fateText[/** @type {keyof typeof fateText} */ (m.fate)] || m.fate);
       const line = svgEl('line', { x1, y1, x2, y2, class: 'msg-line ' + m.fate });
       if (!stops) line.setAttribute('marker-end', 'url(#head-' + m.fate + ')');
       group.append(title, line);
@@ -317,7 +463,7 @@
       const lx = iclX !== undefined && !stops ? iclX : (x1 + x2) / 2;
       const t = x2 === x1 ? 0.5 : Math.max(0, Math.min(1, (lx - x1) / (x2 - x1)));
       const ly = y1 + t * (y2 - y1);
-      const labelGroup = svgEl('g', { class: 'msg-label ' + m.fate });
+      const labelGroup = svgEl('g', { class: 'msg-label ' + m.fate, 'data-msg': i });
       const labelTitle = svgEl('title', {});
       labelTitle.textContent = title.textContent;
       const text = svgEl('text', { x: lx, y: ly + 4, 'text-anchor': 'middle' });
@@ -327,6 +473,7 @@
       labels.append(labelGroup);
     });
     svg.append(labels);
+    highlightArrows();
     // Once laid out: move each label down until it clears the ones before
     // it, then put a background behind it.
     /** @type {DOMRect[]} */
@@ -347,6 +494,16 @@
     });
   }
 
+  /** Marks the arrows of the messages the selected step sends or receives (`data-sel`), drawn thicker. */
+  function highlightArrows() {
+    document.querySelectorAll('#arrows [data-msg]').forEach((g) => {
+      const m = data.messages[Number(g.getAttribute('data-msg'))];
+      const on = m !== undefined && (m.sent === current || m.end === current);
+      if (on) g.setAttribute('data-sel', '');
+      else g.removeAttribute('data-sel');
+    });
+  }
+
   let pending = 0;
   function redrawSoon() {
     if (pending) return;
@@ -364,6 +521,20 @@
   const gotoViolation = document.getElementById('goto-violation');
   if (gotoViolation) gotoViolation.addEventListener('click', () => select(data.violation ? data.violation.step : last, true));
   byId('changed-only').addEventListener('change', () => renderVariables(current));
+  byId('var-filter').addEventListener('input', () => renderVariables(current));
+  const cmpSelect = /** @type {HTMLSelectElement} */ (byId('cmp'));
+  cmpSelect.append(el('option', '', '—'));
+  /** @type {HTMLOptionElement} */ (cmpSelect.options[0]).value = '';
+  data.steps.forEach((s, i) => {
+    const o = /** @type {HTMLOptionElement} */ (el('option', '', i + ' ' + s.label));
+    o.value = String(i);
+    cmpSelect.append(o);
+  });
+  cmpSelect.addEventListener('change', () => {
+    compareWith = cmpSelect.value === '' ? undefined : Number(cmpSelect.value);
+    renderCompare(current);
+    writeAddress();
+  });
 
   document.addEventListener('keydown', (ev) => {
     if (ev.altKey || ev.ctrlKey || ev.metaKey) return;
@@ -396,10 +567,15 @@
 
   window.addEventListener('hashchange', () => {
     const n = stepFromHash();
-    if (n !== undefined) select(n, n > last);
+    if (n === undefined) return;
+    applyAddress();
+    select(n, n > last);
+    renderCompare(current);
+    renderVariables(current);
   });
   window.addEventListener('resize', redrawSoon);
 
+  applyAddress();
   const fromHash = stepFromHash();
   select(fromHash === undefined ? data.initial : fromHash, fromHash !== undefined && fromHash > last);
   drawArrows();
