@@ -78,16 +78,40 @@ function possibleFaults(pair: Pair): { faults: FaultName[]; decisions: Decision[
   };
 }
 
+/**
+ * The model's one preemption switch from the two nodes' settings.
+ * Preemption is the act of the higher-priority node taking activeness back
+ * (MNHA.md section 5; the implementation's `preemptedBy` reads the
+ * backup's own setting), so when both priorities are set and differ the
+ * switch is that node's setting, which is exactly what the pair does: the
+ * lower node's setting never acts. When they do not differ, preemption
+ * never acts either way, and the switch is on if either node has it.
+ */
+export function preemptionOf(pair: Pair): { readonly on: boolean; readonly decidedBy: NodeFile | null } {
+  const { n1, n2 } = pair;
+  const [p1, p2] = [n1.config.srg1.activenessPriority, n2.config.srg1.activenessPriority];
+  if (p1 !== null && p2 !== null && p1 !== p2) {
+    const higher = p1 > p2 ? n1 : n2;
+    return { on: higher.config.srg1.preemption, decidedBy: higher };
+  }
+  return { on: n1.config.srg1.preemption || n2.config.srg1.preemption, decidedBy: null };
+}
+
 /** The per-node settings the model holds as one switch, with the warning that says how. */
-function approximations(pair: Pair, preemption: boolean): PairIssue[] {
+function approximations(pair: Pair, preemption: ReturnType<typeof preemptionOf>): PairIssue[] {
   const out: PairIssue[] = [];
   const { n1, n2 } = pair;
   const [e1, e2] = [n1.config.srg1.preemption, n2.config.srg1.preemption];
   if (e1 !== e2) {
     const withIt = e1 ? n1 : n2;
     const without = e1 ? n2 : n1;
+    const how = preemption.decidedBy === null
+      ? 'the priorities do not differ, so preemption never acts and the model\'s switch (on) changes nothing'
+      : preemption.decidedBy === withIt
+        ? `preemption is the act of the higher-priority node, which has it: the model's one switch is taken as on, which is exact (the other node's setting would only act if the priorities were swapped)`
+        : `preemption is the act of the higher-priority node (${without.path}), which does not have it: the model's one switch is taken as off, which is exact: this pair never preempts`;
     out.push(issue('warning', 'preemption-on-one-node', [{ node: withIt, key: 'srg1.preemption' }, { node: without, key: 'srg1' }],
-      `preemption is configured on one node only; the model has one preemption switch for the pair and takes it as ${onOff(preemption)}, so every preemption exchange is explored (no risk of preempting is hidden), but PreemptionRestoresPriority then assumes both nodes preempt, which is kinder than this pair: configure preemption on both nodes or on neither`));
+      `preemption is configured on one node only; ${how}; configure it on both nodes (or neither) so that the behaviour does not depend on which node has the higher priority`));
   }
   for (const [self, other] of [[n1, n2], [n2, n1]] as const) {
     if (self.config.srg1.backupSignalRoute === null && other.config.srg1.backupSignalRoute !== null) {
@@ -125,7 +149,8 @@ export function deriveModel(pair: Pair, options: DeriveOptions = {}): DeriveResu
   }
   const faults = FAULT_NAMES.filter((f) => asked.includes(f));
   const modelFaults = faults.filter((f): f is MnhaParams['faults'][number] => f !== 'manualFailover');
-  const preemption = n1.config.srg1.preemption || n2.config.srg1.preemption;
+  const preempt = preemptionOf(pair);
+  const preemption = preempt.on;
   const priority = { n1: n1.config.srg1.activenessPriority ?? 0, n2: n2.config.srg1.activenessPriority ?? 0 };
   const ipsec = n1.config.srg1.ipsec || n2.config.srg1.ipsec;
   const params: MnhaParams = {
@@ -153,7 +178,12 @@ export function deriveModel(pair: Pair, options: DeriveOptions = {}): DeriveResu
   const decisions: Decision[] = [
     { parameter: 'localId', value: `n1 ${params.localId.n1}, n2 ${params.localId.n2}`, lines: linesOf(nodes, ['local-id']), why: 'local-id of each file (n1 is the first file)' },
     { parameter: 'priority', value: `n1 ${priority.n1}, n2 ${priority.n2}`, lines: linesOf(nodes, ['srg1.activeness-priority']), why: 'SRG1 activeness-priority; 0 where it is not configured' },
-    { parameter: 'preemption', value: onOff(preemption), lines: linesOf(nodes, ['srg1.preemption']), why: n1.config.srg1.preemption === n2.config.srg1.preemption ? 'SRG1 preemption, the same on both nodes' : 'configured on one node only: taken as on (see the warning)' },
+    {
+      parameter: 'preemption', value: onOff(preemption), lines: linesOf(nodes, ['srg1.preemption']),
+      why: n1.config.srg1.preemption === n2.config.srg1.preemption ? 'SRG1 preemption, the same on both nodes'
+        : preempt.decidedBy === null ? 'configured on one node only, and the priorities do not differ: it never acts'
+          : `configured on one node only: the setting of the higher-priority node (${preempt.decidedBy.path}), the one that would preempt`,
+    },
     { parameter: 'signal routes', value: nodes.map((n, i) => `n${i + 1} active ${n.config.srg1.activeSignalRoute ?? 'none'}, backup ${n.config.srg1.backupSignalRoute ?? 'none'}`).join('; '), lines: linesOf(nodes, ['srg1.active-signal-route', 'srg1.backup-signal-route']), why: 'active: the active node advertises high; backup: the backup advertises medium (the model assumes both routes on both nodes; see the warnings when not)' },
     { parameter: 'ipsec', value: onOff(ipsec), lines: linesOf(nodes, ['srg1.managed-services']), why: ipsec ? 'managed-services ipsec on SRG1: checked in the ipsec run' : 'no managed-services ipsec on SRG1' },
     { parameter: 'sessions', value: '1 (sessions run)', lines: linesOf(nodes, ['srg0']), why: 'SRG0 is configured: one flow session stands for every session (each session is independent of the others)' },
@@ -162,7 +192,7 @@ export function deriveModel(pair: Pair, options: DeriveOptions = {}): DeriveResu
     { parameter: 'tieBreak', value: params.tieBreak, lines: [], why: 'not in the configuration: the node the routers prefer on equal preference is set on the routers (--tie-break)' },
     ...possible.decisions,
   ];
-  const warnings = approximations(pair, preemption);
+  const warnings = approximations(pair, preempt);
   if (sessionFaults.length < modelFaults.length || (ipsec && modelFaults.some((f) => f !== 'icl' && f !== 'crash'))) {
     warnings.push({
       severity: 'warning', code: 'runs-split', lines: [],

@@ -28,11 +28,6 @@ export interface Pair {
   readonly n2: NodeFile;
 }
 
-/** The node names of a pair, in order. */
-export const NODE_NAMES = ['n1', 'n2'] as const;
-/** One of the pair's nodes. */
-export type NodeName = (typeof NODE_NAMES)[number];
-
 /** The line of statement `key` (see `sourcesOf`) in `node`'s file, or undefined when the statement is absent. */
 export function lineOf(node: NodeFile, key: string): LineRef | undefined {
   const line = node.sources[key];

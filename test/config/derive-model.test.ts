@@ -50,10 +50,18 @@ describe('the derived model of each example pair', () => {
     const n2 = 'examples/configs/preemption-one-side/n2.set';
     expect(d('localId')?.lines).toEqual([{ file: n1, line: 7 }, { file: n2, line: 7 }]);
     expect(d('preemption')?.lines).toEqual([{ file: n1, line: 21 }]);
-    expect(d('preemption')?.why).toContain('one node only');
+    expect(d('preemption')?.why).toBe(`configured on one node only: the setting of the higher-priority node (${n1}), the one that would preempt`);
     const w = m.warnings.find((x) => x.code === 'preemption-on-one-node');
-    expect(w?.message).toMatch(/^examples\/configs\/preemption-one-side\/n1\.set line 21 and examples\/configs\/preemption-one-side\/n2\.set line 15: preemption is configured on one node only; .* takes it as on/);
-    expect(w?.message).toContain('kinder than this pair');
+    expect(w?.message).toMatch(/^examples\/configs\/preemption-one-side\/n1\.set line 21 and examples\/configs\/preemption-one-side\/n2\.set line 15: preemption is configured on one node only; .* taken as on, which is exact/);
+  });
+
+  it('takes preemption as off when only the lower-priority node has it (that node never preempts)', async () => {
+    const pair = await examplePair('preemption-one-side');
+    // swap the priorities: n2 (no preemption) now has 250, above n1's 200
+    const swapped = { ...pair, n2: { ...pair.n2, config: { ...pair.n2.config, srg1: { ...pair.n2.config.srg1, activenessPriority: 250 } } } };
+    const r = deriveModel(swapped);
+    expect(r.ok && r.model.params.preemption).toBe(false);
+    expect(r.ok && r.model.warnings[0]?.message).toContain('which does not have it: the model\'s one switch is taken as off, which is exact: this pair never preempts');
   });
 
   it('says the model is kinder where a backup-signal-route is missing', async () => {
