@@ -4,6 +4,7 @@
  * page, text story), the configuration lines that made it possible and
  * what would remove it.
  */
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { mnhaScenario } from '../../models/mnha/scenario-kit.js';
 import { checkScenario, type PropertyVerdict } from '../explore/check-scenario.js';
@@ -146,6 +147,8 @@ export async function checkDerived(pair: Pair, model: DerivedModel, options: Che
     }
     for (const p of report.properties) {
       if (!order.includes(p.name)) order.push(p.name);
+      // as the explorer does with a trace, a page left by an earlier check of a property that now holds goes
+      if (p.verdict === 'holds') await rm(join(options.outDir, runScenarioName(run), `${p.name}.html`), { force: true });
       if (better(p, best.get(p.name)?.verdict)) {
         const trace = traces.get(p.name);
         best.set(p.name, { verdict: p, run, stepOf, ...(trace === undefined ? {} : { trace }) });

@@ -40,14 +40,21 @@ function summary(node: Pair['n1']): NodeSummary {
 
 /**
  * Assembles the report. Warnings are the pair checks' warnings, the
- * derivation's (approximations) and each file's notes (deactivated
- * statements, SRGs not modelled), in that order.
+ * derivation's (approximations), each file's notes (deactivated
+ * statements, SRGs not modelled) and the count of statements not read, in
+ * that order.
  */
 export function buildConfigReport(pair: Pair, model: DerivedModel, check: DerivedCheck, pairWarnings: readonly PairIssue[]): ConfigReport {
   const notes = [pair.n1, pair.n2].flatMap((node) => node.notes.map((n) => ({
     code: 'note', message: `${node.path}${n.line === null ? '' : ` line ${n.line}`}: ${n.message}`,
     lines: n.line === null ? [] : [{ file: node.path, line: n.line }],
   })));
+  // what the reader skipped is said, not hidden: a statement outside high-availability may matter to the network
+  const outside = [pair.n1, pair.n2].filter((node) => node.ignoredLines > 0).map((node) => ({
+    code: 'outside-ha',
+    message: `${node.path}: ${node.ignoredLines} statement${node.ignoredLines === 1 ? '' : 's'} outside high-availability (and the IKE, IPsec, lo0 and policy statements it uses) not read; the model takes nothing from them`,
+    lines: [],
+  }));
   const strip = (i: PairIssue) => ({ code: i.code, message: i.message, lines: i.lines });
   const runs = model.runs.map((run) => {
     const r = check.runs.find((x) => x.name === run.name);
@@ -57,7 +64,7 @@ export function buildConfigReport(pair: Pair, model: DerivedModel, check: Derive
     nodes: { n1: summary(pair.n1), n2: summary(pair.n2) },
     derived: { params: model.params, runs, decisions: model.decisions, possibleFaults: model.possibleFaults, faults: model.faults },
     findings: check.findings,
-    warnings: [...pairWarnings.map(strip), ...model.warnings.map(strip), ...notes],
+    warnings: [...pairWarnings.map(strip), ...model.warnings.map(strip), ...notes, ...outside],
     violations: check.findings.filter((f) => f.verdict === 'violated').length,
     complete: check.runs.length === model.runs.length && check.runs.every((r) => r.complete),
   };

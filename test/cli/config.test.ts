@@ -24,6 +24,8 @@ describe('ha-verify config', () => {
     const report = JSON.parse(r.out);
     expect(Object.keys(report)).toEqual(['nodes', 'derived', 'findings', 'warnings', 'violations', 'complete']);
     expect(report.nodes.n1).toMatchObject({ file: DOC[0], localId: 1 });
+    // hand count: host-name, 3 interfaces, 5 policy lines that are not conditions, bgp
+    expect(report.warnings).toContainEqual({ code: 'outside-ha', message: `${DOC[0]}: 10 statements outside high-availability (and the IKE, IPsec, lo0 and policy statements it uses) not read; the model takes nothing from them`, lines: [] });
     expect(report.derived.params).toMatchObject({ localId: { n1: 1, n2: 2 }, priority: { n1: 200, n2: 100 }, preemption: true, faults: ['icl', 'crash', 'router'] });
     const split = report.findings.find((f: { property: string }) => f.property === 'NoSplitBrain');
     expect(split).toMatchObject({ verdict: 'violated', run: 'control' });
