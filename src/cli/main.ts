@@ -1,7 +1,7 @@
 import { type Command, EXIT_MISMATCH, EXIT_USAGE, UsageError } from './command.js';
 
 /** Sub-commands, each loaded on demand from `commands/<name>.ts`. The order is the order of `--help`. */
-const COMMANDS = ['verify', 'check', 'export', 'replay', 'conformance', 'validate', 'sweep', 'mutants', 'view', 'scenarios', 'tlc-install', 'bench'] as const;
+const COMMANDS = ['verify', 'check', 'config', 'export', 'replay', 'conformance', 'validate', 'sweep', 'mutants', 'view', 'scenarios', 'tlc-install', 'bench'] as const;
 
 async function loadCommand(name: string): Promise<Command | undefined> {
   if (!(COMMANDS as readonly string[]).includes(name)) return undefined;

@@ -29,7 +29,7 @@ export type {
   Srg1Config,
 } from './config/config-types.js';
 export { CONFIG_DEFAULTS, CONFIG_RANGES } from './config/config-types.js';
-export type { ConfigError, ConfigErrorCode, ConfigResult, SourceLine } from './config/config-errors.js';
+export type { ConfigError, ConfigErrorCode, ConfigNote, ConfigResult, ConfigSources, SourceLine } from './config/config-errors.js';
 export { readSetLines } from './config/read-set-lines.js';
 export { validatePair, type PairResult } from './config/validate-pair.js';
 export { nodeConfig, renderSetLines, type MonitorOption, type NodeConfigOptions } from './config/render-set-lines.js';

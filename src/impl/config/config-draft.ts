@@ -45,6 +45,12 @@ export interface SrgDraft {
   threshold?: Located<number>;
   readonly monitors: Located<MonitorDraft>[];
   ipsec?: SourceLine;
+  /** `floating-ip A`: the address the SRG's services use (MNHA puts it on lo0). */
+  floatingIp?: Located<string>;
+  /** `activeness-probe minimum-interval|multiplier|interval|threshold N`: probe timing, by keyword. */
+  readonly probeTiming: Map<string, Located<number>>;
+  installOnFailureRoute?: Located<string>;
+  processPacketOnBackup?: SourceLine;
 }
 
 /** `security ike gateway NAME ...` statements. */
@@ -72,10 +78,12 @@ export interface ConfigDraft {
   readonly gateways: Map<string, GatewayDraft>;
   readonly vpns: Map<string, VpnDraft>;
   readonly lo0: Located<string>[];
+  /** Routes a routing policy tests with `if-route-exists` (signal routes must be among them). */
+  readonly policyRoutes: Located<string>[];
   ignoredLines: number;
 }
 
 /** An empty draft. */
 export function emptyDraft(): ConfigDraft {
-  return { peers: new Map(), srgs: new Map(), gateways: new Map(), vpns: new Map(), lo0: [], ignoredLines: 0 };
+  return { peers: new Map(), srgs: new Map(), gateways: new Map(), vpns: new Map(), lo0: [], policyRoutes: [], ignoredLines: 0 };
 }

@@ -9,6 +9,7 @@ import type { MnhaConfig } from './config-types.js';
 export type ConfigErrorCode =
   // reading a line
   | 'not-a-set-line'
+  | 'unbalanced-quote'
   | 'unknown-statement'
   | 'missing-value'
   | 'invalid-number'
@@ -54,9 +55,29 @@ export interface ConfigError {
   readonly hint: string;
 }
 
+/**
+ * Where each statement that matters came from, by key (`local-id`,
+ * `peer-ip`, `srg1.preemption`, `srg1.activeness-probe`...): its line number.
+ * Later checks (a pair's, a report's) name lines through it.
+ */
+export type ConfigSources = Readonly<Record<string, number>>;
+
+/** A statement read but switched off (`deactivate`) or not modelled: a warning, not an error. */
+export interface ConfigNote {
+  /** The line concerned, or null for the file as a whole. */
+  readonly line: number | null;
+  readonly message: string;
+}
+
 /** The reader's answer: a checked configuration, or every error found. */
 export type ConfigResult =
-  | { readonly ok: true; readonly config: MnhaConfig; readonly ignoredLines: number }
+  | {
+      readonly ok: true;
+      readonly config: MnhaConfig;
+      readonly ignoredLines: number;
+      readonly sources: ConfigSources;
+      readonly notes: readonly ConfigNote[];
+    }
   | { readonly ok: false; readonly errors: readonly ConfigError[] };
 
 /**

@@ -64,6 +64,14 @@ export interface Srg1Config {
   readonly ipsec: boolean;
   /** The VPNs this SRG carries (every VPN that is not the HA link's), sorted. */
   readonly vpns: readonly string[];
+  /** `floating-ip`, when configured on the SRG. */
+  readonly floatingIp: string | null;
+  /** Activeness-probe timing as configured (`minimum-interval`, `multiplier`...); the model abstracts time away. */
+  readonly probeTiming: Readonly<Record<string, number>>;
+  /** `install-on-failure-route`: a route installed while the SRG has failed on this node. */
+  readonly installOnFailureRoute: string | null;
+  /** `process-packet-on-backup`: the backup forwards the SRG's packets it receives. */
+  readonly processPacketOnBackup: boolean;
 }
 
 /** HA link encryption: the ICL runs inside this IKEv2 VPN. */
@@ -82,6 +90,8 @@ export interface MnhaConfig {
   /** Addresses on `lo0`: the floating IP(s), in configuration order. */
   readonly floatingIps: readonly string[];
   readonly haLink: HaLinkConfig | null;
+  /** Services redundancy groups above 1, read and checked like SRG1; the model checks SRG1 only. */
+  readonly otherSrgs: readonly number[];
 }
 
 /** Defaults Junos applies when a value is not configured. */

@@ -2,25 +2,67 @@
  * The reader of Junos `set` lines for MNHA (MNHA.md section 9): text in, a
  * typed configuration or every error out, each error naming its line.
  */
-import { sortErrors, type ConfigError, type ConfigResult } from './config-errors.js';
+import { sortErrors, type ConfigError, type ConfigNote, type ConfigResult } from './config-errors.js';
 import { emptyDraft } from './config-draft.js';
-import { readStatement } from './read-statement.js';
-import { validateDraft } from './validate-config.js';
+import { haPath, readStatement } from './read-statement.js';
+import { tokenize, unbalancedQuote } from './set-line-tokens.js';
+import { sourcesOf, validateDraft } from './validate-config.js';
+
+/**
+ * Lines a terminal session adds around `show configuration | display set`:
+ * the prompt with the command, `{master:0}`-style banners, `/* ... *\/`
+ * comments and the pager's `---(more)---`. They carry no statement.
+ */
+function isTranscriptNoise(text: string): boolean {
+  return /^[\w.-]+@[\w.-]+[>#%]/.test(text) || /^\{[^}]*\}$/.test(text) || /^\/\*.*\*\/$/.test(text) || /^-+\(more[^)]*\)-+$/.test(text);
+}
+
+/** A `deactivate` line: the statements under its path are in the configuration but off. */
+interface Deactivation {
+  readonly path: readonly string[];
+  readonly line: number;
+}
+
+function startsWith(words: readonly string[], path: readonly string[]): boolean {
+  return path.length <= words.length && path.every((word, i) => words[i] === word);
+}
 
 /**
  * Reads one node's configuration from `set` lines (a string with one line
- * per statement, or the lines themselves). Lines that do not configure MNHA
- * are counted in `ignoredLines`. Never throws for a bad configuration: the
- * result lists every error found, in line order. When some line cannot be
- * read, only such line errors are listed; the whole-configuration checks
- * run once every line reads.
+ * per statement, or the lines themselves), as written by hand or as
+ * `show configuration | display set` prints them (prompt, banners and
+ * comments skipped). A `deactivate` line switches off every statement
+ * under its path, wherever it sits in the text, as Junos does; each
+ * statement switched off is listed in `notes`. Lines that do not configure
+ * MNHA are counted in `ignoredLines`. Never throws for a bad
+ * configuration: the result lists every error found, in line order. When
+ * some line cannot be read, only such line errors are listed; the
+ * whole-configuration checks run once every line reads.
  */
 export function readSetLines(text: string | readonly string[]): ConfigResult {
-  const lines = typeof text === 'string' ? text.split(/\r?\n/) : text;
+  const lines = (typeof text === 'string' ? text.split(/\r?\n/) : text).map((raw) => raw.trim());
+  const deactivated: Deactivation[] = [];
+  lines.forEach((line, index) => {
+    if (!line.startsWith('deactivate ') || unbalancedQuote(line) !== null) return;
+    deactivated.push({ path: haPath(tokenize(line).slice(1)), line: index + 1 });
+  });
   const draft = emptyDraft();
   const lineErrors: ConfigError[] = [];
-  lines.forEach((raw, index) => {
-    const error = readStatement({ number: index + 1, text: raw.trim() }, draft);
+  const notes: ConfigNote[] = [];
+  lines.forEach((line, index) => {
+    const number = index + 1;
+    if (line === '' || isTranscriptNoise(line) || line.startsWith('deactivate ')) return;
+    if (line.startsWith('set ') && unbalancedQuote(line) === null) {
+      const words = haPath(tokenize(line).slice(1));
+      const off = deactivated.find((d) => startsWith(words, d.path));
+      if (off !== undefined) {
+        if (words[0] === 'chassis' && words[1] === 'high-availability') {
+          notes.push({ line: number, message: `line ${number} is deactivated (line ${off.line}): the statement is off and not read` });
+        } else draft.ignoredLines += 1;
+        return;
+      }
+    }
+    const error = readStatement({ number, text: line }, draft);
     if (error !== null) lineErrors.push(error);
   });
   // A line that could not be read leaves a hole; checking the whole around it would only
@@ -28,5 +70,5 @@ export function readSetLines(text: string | readonly string[]): ConfigResult {
   if (lineErrors.length > 0) return { ok: false, errors: lineErrors };
   const verdict = validateDraft(draft);
   if (!verdict.ok) return { ok: false, errors: sortErrors(verdict.errors) };
-  return { ok: true, config: verdict.config, ignoredLines: draft.ignoredLines };
+  return { ok: true, config: verdict.config, ignoredLines: draft.ignoredLines, sources: sourcesOf(draft), notes: [...notes, ...verdict.notes] };
 }

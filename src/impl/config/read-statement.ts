@@ -7,7 +7,7 @@
 import { configError, type ConfigError, type ConfigErrorCode, type SourceLine } from './config-errors.js';
 import type { ConfigDraft, GatewayDraft, Located, SrgDraft, VpnDraft } from './config-draft.js';
 import type { DeploymentType, MonitorKind } from './config-types.js';
-import { isAddress, isPrefix, tokenize } from './set-line-tokens.js';
+import { isAddress, isPrefix, tokenize, unbalancedQuote } from './set-line-tokens.js';
 
 /** A fault found while reading one line; caught by `readStatement`, never escapes this module. */
 class LineFault {
@@ -99,24 +99,59 @@ function setOnce<T>(current: Located<T> | undefined, value: T, line: SourceLine,
  * Blank lines and `#` comments are skipped.
  */
 export function readStatement(line: SourceLine, draft: ConfigDraft): ConfigError | null {
+  const quote = unbalancedQuote(line.text);
+  if (quote !== null) {
+    // Read on, the quote would swallow the rest of the line into one value: refuse the line instead.
+    return configError('unbalanced-quote', line, `the double quote at column ${quote} is never closed`, 'close the quoted value or remove the stray quote');
+  }
   const words = tokenize(line.text);
   if (words.length === 0 || (words[0] ?? '').startsWith('#')) return null;
   try {
     if (words[0] !== 'set') {
       throw new LineFault('not-a-set-line', `expected a "set" statement, found "${words[0]}"`, 'give the configuration as "show configuration | display set" prints it');
     }
-    const w = new Words(words.slice(1));
+    const w = new Words(haPath(words.slice(1)));
     const [a, b] = [w.next(), w.next()];
     if (a === 'chassis' && b === 'high-availability') readHa(w, line, draft);
     else if (a === 'security' && b === 'ike' && w.peek() === 'gateway') readGateway(w, line, draft);
     else if (a === 'security' && b === 'ipsec' && w.peek() === 'vpn') readVpn(w, line, draft);
     else if (a === 'interfaces' && b === 'lo0') readLo0(w, line, draft);
+    else if (a === 'policy-options') readPolicy([b ?? '', ...rest(w)], line, draft);
     else draft.ignoredLines += 1;
     return null;
   } catch (fault) {
     if (fault instanceof LineFault) return configError(fault.code, line, fault.problem, fault.hint);
     throw fault;
   }
+}
+
+/**
+ * The words of a statement with the MNHA hierarchy spelt one way: later
+ * releases write `high-availability` at the top level where earlier ones
+ * write `chassis high-availability`; both mean the same statements.
+ */
+export function haPath(words: readonly string[]): string[] {
+  return words[0] === 'high-availability' ? ['chassis', ...words] : [...words];
+}
+
+function rest(w: Words): string[] {
+  const out: string[] = [];
+  for (let word = w.next(); word !== undefined; word = w.next()) out.push(word);
+  return out;
+}
+
+/**
+ * `policy-options ... if-route-exists PREFIX`: a routing policy condition
+ * on a route. The signal routes only change the advertised preference if a
+ * policy tests them, so their presence is kept for the pair checks.
+ */
+function readPolicy(words: readonly string[], line: SourceLine, draft: ConfigDraft): void {
+  const at = words.indexOf('if-route-exists');
+  const value = at < 0 ? undefined : words[at + 1];
+  // `if-route-exists address-family inet PREFIX` in later releases
+  const prefix = value === 'address-family' ? words[at + 3] : value;
+  if (prefix !== undefined && isPrefix(prefix)) draft.policyRoutes.push({ value: prefix, line });
+  else draft.ignoredLines += 1;
 }
 
 function readHa(w: Words, line: SourceLine, draft: ConfigDraft): void {
@@ -171,21 +206,30 @@ function readPeer(w: Words, line: SourceLine, draft: ConfigDraft): void {
   }
 }
 
-const SRG1_ONLY = new Set(['activeness-priority', 'preemption', 'activeness-probe', 'active-signal-route', 'backup-signal-route', 'managed-services']);
+const SRG1_ONLY = new Set([
+  'activeness-priority', 'preemption', 'activeness-probe', 'active-signal-route', 'backup-signal-route', 'managed-services',
+  'floating-ip', 'install-on-failure-route', 'process-packet-on-backup',
+]);
+/** Activeness-probe timing keywords: kept as configured, not modelled (the model has no clock). */
+const PROBE_TIMING = new Set(['minimum-interval', 'multiplier', 'interval', 'threshold']);
 const SRG0_ONLY = new Set(['shutdown-on-failure']);
 
 function readSrg(w: Words, line: SourceLine, draft: ConfigDraft): void {
   const id = w.integer('services-redundancy-group');
-  if (id !== 0 && id !== 1) {
-    throw new LineFault('srg-unsupported', `services-redundancy-group ${id} is not modelled; this implementation runs SRG0 and SRG1`, 'configure SRG0 and SRG1 only');
+  // SRG2 and above are active/backup groups like SRG1, each independent (MNHA.md section 1): read alike.
+  if (id > 255) {
+    throw new LineFault('srg-unsupported', `services-redundancy-group ${id} is outside 0..255`, 'number the SRGs from 0');
   }
-  const srg: SrgDraft = draft.srgs.get(id) ?? { id, firstLine: line, shutdownOnFailure: [], monitors: [] };
+  const srg: SrgDraft = draft.srgs.get(id) ?? { id, firstLine: line, shutdownOnFailure: [], monitors: [], probeTiming: new Map() };
   draft.srgs.set(id, srg);
   const statement = w.next();
-  if (statement !== undefined && ((id === 0 && SRG1_ONLY.has(statement)) || (id === 1 && SRG0_ONLY.has(statement)))) {
+  if (statement !== undefined && ((id === 0 && SRG1_ONLY.has(statement)) || (id >= 1 && SRG0_ONLY.has(statement)))) {
     throw new LineFault('statement-not-valid-for-srg', `"${statement}" does not apply to services-redundancy-group ${id}`, `move "${statement}" to services-redundancy-group ${id === 0 ? 1 : 0}`);
   }
   switch (statement) {
+    case undefined:
+      // the bare statement (`set ... services-redundancy-group 1`) creates the group; Junos prints it so
+      return;
     case 'peer-id':
       srg.peerId = setOnce(srg.peerId, w.integer('peer-id'), line, `services-redundancy-group ${id} peer-id`);
       break;
@@ -209,8 +253,31 @@ function readSrg(w: Words, line: SourceLine, draft: ConfigDraft): void {
         const keyword = w.next();
         if (keyword === 'dest-ip') srg.probeDest = setOnce(srg.probeDest, w.address('dest-ip'), line, 'activeness-probe dest-ip');
         else if (keyword === 'src-ip') srg.probeSrc = setOnce(srg.probeSrc, w.address('src-ip'), line, 'activeness-probe src-ip');
-        else throw unknown(keyword, 'activeness-probe');
+        else if (keyword !== undefined && PROBE_TIMING.has(keyword)) {
+          const value = w.integer(keyword);
+          if (value < 1) throw new LineFault('invalid-number', `activeness-probe ${keyword} must be at least 1`, `give ${keyword} a positive value`);
+          srg.probeTiming.set(keyword, setOnce(srg.probeTiming.get(keyword), value, line, `activeness-probe ${keyword}`));
+        } else throw unknown(keyword, 'activeness-probe');
       }
+      break;
+    case 'floating-ip': {
+      const value = w.value('floating-ip');
+      if (!isPrefix(value)) throw new LineFault('invalid-address', `"${value}" is not an IP address`, 'give "floating-ip" an address such as 198.51.100.10');
+      srg.floatingIp = setOnce(srg.floatingIp, value.split('/')[0] ?? value, line, 'floating-ip');
+      break;
+    }
+    case 'install-on-failure-route': {
+      const value = w.value('install-on-failure-route');
+      if (!isPrefix(value)) throw new LineFault('invalid-address', `"${value}" is not a route prefix`, 'give "install-on-failure-route" a prefix such as 10.39.1.3');
+      if (w.peek() === 'routing-instance') {
+        w.next();
+        w.value('routing-instance');
+      }
+      srg.installOnFailureRoute = setOnce(srg.installOnFailureRoute, value, line, 'install-on-failure-route');
+      break;
+    }
+    case 'process-packet-on-backup':
+      srg.processPacketOnBackup = line;
       break;
     case 'active-signal-route':
     case 'backup-signal-route': {
@@ -220,6 +287,10 @@ function readSrg(w: Words, line: SourceLine, draft: ConfigDraft): void {
         break;
       }
       if (!isPrefix(value)) throw new LineFault('invalid-address', `"${value}" is not a route prefix`, `give "${statement}" a prefix such as 10.39.1.1`);
+      if (w.peek() === 'routing-instance') {
+        w.next();
+        w.value('routing-instance');
+      }
       if (statement === 'active-signal-route') srg.activeSignalRoute = setOnce(srg.activeSignalRoute, value, line, statement);
       else srg.backupSignalRoute = setOnce(srg.backupSignalRoute, value, line, statement);
       break;
@@ -251,9 +322,13 @@ function readMonitor(w: Words, line: SourceLine, srg: SrgDraft): void {
   if (kind !== 'interface' && kind !== 'ip' && kind !== 'bfd-liveliness') throw unknown(kind, 'monitor');
   const target = kind === 'interface' ? w.value(kind) : w.address(kind);
   let weight: number | null = null;
-  if (w.peek() === 'weight') {
-    w.next();
-    weight = w.integer('weight');
+  // BFD and IP monitors take where the session runs from; none of it changes what a failure does
+  const where = new Set(['src-ip', 'session-type', 'interface', 'routing-instance', 'minimum-interval', 'multiplier', 'next-hop']);
+  while (!w.done()) {
+    const keyword = w.next() as string;
+    if (keyword === 'weight') weight = w.integer('weight');
+    else if (where.has(keyword)) w.value(keyword);
+    else throw unknown(keyword, `monitor ${kind} ${target}`);
   }
   srg.monitors.push({ value: { kind: kind as MonitorKind, target, weight }, line });
 }

@@ -14,6 +14,20 @@ export function tokenize(text: string): string[] {
   return words;
 }
 
+/**
+ * The column (1-based) of a double quote that opens a value never closed on
+ * the line, or null when every quote is closed. Junos writes a quote inside
+ * a value as \\"; such a quote neither opens nor closes.
+ */
+export function unbalancedQuote(text: string): number | null {
+  let open: number | null = null;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '\\') { i += 1; continue; }
+    if (text[i] === '"') open = open === null ? i + 1 : null;
+  }
+  return open;
+}
+
 /** True for a dotted-quad IPv4 address such as 10.0.0.1. */
 export function isIpv4(text: string): boolean {
   const parts = text.split('.');

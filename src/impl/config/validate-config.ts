@@ -3,7 +3,7 @@
  * constraints"), turning a draft into a typed configuration. Each check
  * names the line at fault and says what to do.
  */
-import { configError, type ConfigError } from './config-errors.js';
+import { configError, type ConfigError, type ConfigNote, type ConfigSources } from './config-errors.js';
 import type { ConfigDraft, Located, PeerDraft, SrgDraft } from './config-draft.js';
 import {
   CONFIG_DEFAULTS,
@@ -18,7 +18,7 @@ import { addressOf } from './set-line-tokens.js';
 
 /** The answer of `validateDraft`: a configuration, or the errors that prevent one. */
 export type DraftVerdict =
-  | { readonly ok: true; readonly config: MnhaConfig }
+  | { readonly ok: true; readonly config: MnhaConfig; readonly notes: readonly ConfigNote[] }
   | { readonly ok: false; readonly errors: readonly ConfigError[] };
 
 function inRange(value: number, range: { readonly min: number; readonly max: number }): boolean {
@@ -122,6 +122,13 @@ export function validateDraft(draft: ConfigDraft): DraftVerdict {
       checkSrgPeer(srg, peer, errors);
     }
   }
+  const notes: ConfigNote[] = [];
+  const otherSrgs = [...draft.srgs.keys()].filter((id) => id > 1).sort((a, b) => a - b);
+  for (const id of otherSrgs) {
+    const srg = draft.srgs.get(id) as SrgDraft;
+    checkSrgPeer(srg, peer, errors);
+    notes.push({ line: srg.firstLine.number, message: `services-redundancy-group ${id} is read and checked like SRG1, but the model checks SRG1 only (each SRG runs its own election; run the check on a copy with SRG${id}'s statements as SRG1 to check it)` });
+  }
 
   const srg1 = draft.srgs.get(1);
   if (srg1 !== undefined) {
@@ -172,6 +179,10 @@ export function validateDraft(draft: ConfigDraft): DraftVerdict {
       srg1Draft.ipsec === undefined
         ? []
         : [...draft.vpns.values()].filter((vpn) => vpn.haLink === undefined).map((vpn) => vpn.name).sort(),
+    floatingIp: srg1Draft.floatingIp?.value ?? null,
+    probeTiming: Object.fromEntries([...srg1Draft.probeTiming].map(([keyword, value]) => [keyword, value.value])),
+    installOnFailureRoute: srg1Draft.installOnFailureRoute?.value ?? null,
+    processPacketOnBackup: srg1Draft.processPacketOnBackup !== undefined,
   };
   return {
     ok: true,
@@ -189,6 +200,54 @@ export function validateDraft(draft: ConfigDraft): DraftVerdict {
       srg1: config1,
       floatingIps: draft.lo0.map((entry) => addressOf(entry.value)),
       haLink,
+      otherSrgs,
     },
+    notes,
   };
+}
+
+/**
+ * The line of every statement a later check may name, by key: `local-id`,
+ * `local-ip`, `peer-id`, `peer-ip`, `peer.interface`, `peer.vpn-profile`,
+ * `srgN` (its first line) and `srgN.<statement>` (`activeness-priority`,
+ * `preemption`, `activeness-probe`, `active-signal-route`,
+ * `backup-signal-route`, `managed-services`, `floating-ip`, `monitor`,
+ * `deployment-type`, `install-on-failure-route`, `process-packet-on-backup`),
+ * `lo0`, `vpn.NAME.ha-link-encryption`, `gateway.NAME.version`, and
+ * `policy.PREFIX` (an `if-route-exists` condition).
+ */
+export function sourcesOf(draft: ConfigDraft): ConfigSources {
+  const out: Record<string, number> = {};
+  const put = (key: string, line: { number: number } | undefined): void => {
+    if (line !== undefined && out[key] === undefined) out[key] = line.number;
+  };
+  put('local-id', draft.localId?.line);
+  put('local-ip', draft.localIp?.line);
+  const peer = [...draft.peers.values()][0];
+  put('peer-id', peer?.id.line);
+  put('peer-ip', peer?.ip?.line);
+  put('peer.interface', peer?.iface?.line);
+  put('peer.vpn-profile', peer?.vpnProfile?.line);
+  for (const srg of draft.srgs.values()) {
+    const k = `srg${srg.id}`;
+    put(k, srg.firstLine);
+    put(`${k}.peer-id`, srg.peerId?.line);
+    put(`${k}.deployment-type`, srg.deploymentType?.line);
+    put(`${k}.activeness-priority`, srg.priority?.line);
+    put(`${k}.preemption`, srg.preemption);
+    put(`${k}.activeness-probe`, srg.probeDest?.line);
+    put(`${k}.active-signal-route`, srg.activeSignalRoute?.line);
+    put(`${k}.backup-signal-route`, srg.backupSignalRoute?.line);
+    put(`${k}.managed-services`, srg.ipsec);
+    put(`${k}.floating-ip`, srg.floatingIp?.line);
+    put(`${k}.monitor`, srg.monitors[0]?.line ?? srg.threshold?.line);
+    put(`${k}.shutdown-on-failure`, srg.shutdownOnFailure[0]?.line);
+    put(`${k}.install-on-failure-route`, srg.installOnFailureRoute?.line);
+    put(`${k}.process-packet-on-backup`, srg.processPacketOnBackup);
+  }
+  put('lo0', draft.lo0[0]?.line);
+  for (const vpn of draft.vpns.values()) put(`vpn.${vpn.name}.ha-link-encryption`, vpn.haLink);
+  for (const gateway of draft.gateways.values()) put(`gateway.${gateway.name}.version`, gateway.version?.line ?? gateway.firstLine);
+  for (const route of draft.policyRoutes) put(`policy.${addressOf(route.value)}`, route.line);
+  return out;
 }
