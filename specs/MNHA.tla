@@ -1773,14 +1773,16 @@ SplitBrainOnlyWithRouterFault ==
          srg1[n] /= "active" /\ srg1'[n] = "active" /\ router = "faulty" /\ ~RouterPrefers(n))
   ]_vars
 
-\* in a split brain, the node that backs off to backup is the one MNHA.md section 4 names: the lower
-\* activeness-priority when both are set and differ, else the lower local id
+\* in a split brain, the node that backs off to backup on learning its peer is active is the one
+\* MNHA.md section 4 names: the lower activeness-priority when both are set and differ, else the
+\* lower local id
 RightNodeBacksOff ==
   [][
     \A n \in Nodes :
       (/\ Cardinality({n2 \in Nodes : srg1[n2] = "active"}) = 2
        /\ srg1[n] = "active"
-       /\ srg1'[n] = "backup") =>
+       /\ srg1'[n] = "backup"
+       /\ peerSrg1'[n] = "active") =>
         (IF Priority[n] > 0 /\ Priority[Peer[n]] > 0 /\ Priority[n] /= Priority[Peer[n]]
          THEN Priority[n] < Priority[Peer[n]]
          ELSE LocalId[n] < LocalId[Peer[n]])

@@ -77,9 +77,11 @@ export function mnhaProperties(sys: MnhaSystem): Property[] {
         x.exists('n', Nodes, (n) => x.and(x.not(srg1Is(n, 'active')), x.eq(srg1Next(n), x.str('active', srg1T)),
           x.eq(v.router, x.str('faulty', v.router.t as x.EnumType)), x.not(RouterPrefers(n)))))),
     inv('NoSplitBrain', 'never two active nodes', x.le(ActiveCount, x.num(1))),
-    act('RightNodeBacksOff', 'in a split brain, the node that backs off to backup is the one MNHA.md section 4 names: the lower activeness-priority when both are set and differ, else the lower local id',
+    // The premise names the resolution itself: n backs off as it learns that its peer is active. A manual
+    // failover or a preemption in an unnoticed split brain (n still believes its peer a backup) is not one.
+    act('RightNodeBacksOff', 'in a split brain, the node that backs off to backup on learning its peer is active is the one MNHA.md section 4 names: the lower activeness-priority when both are set and differ, else the lower local id',
       all((n) => x.implies(
-        x.and(x.eq(ActiveCount, x.num(2)), srg1Is(n, 'active'), x.eq(srg1Next(n), x.str('backup', srg1T))),
+        x.and(x.eq(ActiveCount, x.num(2)), srg1Is(n, 'active'), x.eq(srg1Next(n), x.str('backup', srg1T)), x.eq(x.app(x.primed(v.peerSrg1), n), x.str('active', PeerViews))),
         shouldBackOff(n)))),
     // MNHA.md 7: "if the SAs were synchronised before a failover, the new active node carries on without bringing the tunnels down"
     act('NoTunnelFlapAfterSyncedFailover', 'a node that becomes active holding synchronised SAs while the tunnel is up carries on with them: its SA is in use, the tunnel stays up and is not renegotiated (MNHA.md section 7)',
