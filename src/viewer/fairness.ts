@@ -17,9 +17,24 @@ export function loopSteps(view: TraceView): string[] {
   return [...new Set(labels)];
 }
 
+/**
+ * What the property's stated environment adds to the reading: the steps it
+ * stops are not taken on the loop and owe no fairness there.
+ */
+function environmentReading(view: TraceView): string {
+  const { environment, stops } = view.info;
+  if (environment === undefined) return '';
+  const which = stops && stops.length > 0 ? ` (${stops.join(', ')})` : '';
+  return `; the property states its environment: ${environment}, so the steps it stops${which} are not taken on the loop and owe no fairness there`;
+}
+
 /** The fairness reading of the loop of a lasso, or undefined for a trace without a loop. */
 export function fairnessReading(view: TraceView): string | undefined {
   if (view.loop === undefined) return undefined;
+  return baseReading(view) + environmentReading(view);
+}
+
+function baseReading(view: TraceView): string {
   if (stutters(view)) {
     return (
       `fairness: from step ${view.loop} no weakly fair step is enabled, only unfair steps (faults, operator or traffic events) may be, ` +

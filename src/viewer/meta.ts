@@ -85,6 +85,10 @@ export interface TraceInfo {
   readonly tieBreak?: string;
   /** Whether routers see advertisements at once, when the trace says (`RouteConvergence` param or `#meta.routeConvergence`). */
   readonly routeConvergence?: string;
+  /** The environment a liveness property states (`#meta.environment`), in words. */
+  readonly environment?: string;
+  /** The steps that environment stops (`#meta.stops`): never taken on the loop, owing no fairness. */
+  readonly stops?: readonly string[];
 }
 
 const META_HINT = 'fix or regenerate the trace; the viewer reads #meta keys scenario, property, kind, violationStep, replay';
@@ -232,6 +236,9 @@ export function readTraceInfo(trace: ItfTrace, replay?: unknown): ViewResult<Tra
     inReplay = false;
     const tieBreak = optParamString(trace, meta, 'TieBreak', 'tieBreak');
     const routeConvergence = optParamString(trace, meta, 'RouteConvergence', 'routeConvergence');
+    const environment = optString(meta, 'environment', '#meta');
+    const stops = meta.stops;
+    if (stops !== undefined && !(Array.isArray(stops) && stops.every((x) => typeof x === 'string'))) throw new Bad('#meta.stops', `must be an array of step names, found ${describe(stops)}`);
     return {
       ok: true,
       value: {
@@ -244,6 +251,8 @@ export function readTraceInfo(trace: ItfTrace, replay?: unknown): ViewResult<Tra
         ...(replayResult ? { replay: replayResult } : {}),
         ...(tieBreak !== undefined ? { tieBreak } : {}),
         ...(routeConvergence !== undefined ? { routeConvergence } : {}),
+        ...(environment !== undefined ? { environment } : {}),
+        ...(stops !== undefined ? { stops: stops as string[] } : {}),
       },
     };
   } catch (e) {

@@ -30,6 +30,16 @@ describe('the fairness reading of a lasso', () => {
     expect(fairnessReading(viewOf(stutter as unknown as ItfTrace))).toMatch(/^fairness: from step 2 no weakly fair step is enabled, only unfair steps/);
   });
 
+  it('adds the stated environment of the property: the steps it stops owe no fairness', () => {
+    const t = loadFixture('two-phase-lasso.itf.json') as unknown as { '#meta': Record<string, unknown> };
+    const withEnv = { ...t, '#meta': { ...t['#meta'], environment: 'nothing is repaired', stops: ['IclRestore', 'Reboot'] } };
+    expect(fairnessReading(viewOf(withEnv as unknown as ItfTrace))).toMatch(
+      /; the property states its environment: nothing is repaired, so the steps it stops \(IclRestore, Reboot\) are not taken on the loop and owe no fairness there$/,
+    );
+    const bad = { ...t, '#meta': { ...t['#meta'], stops: 'IclRestore' } };
+    expect(() => viewOf(bad as unknown as ItfTrace)).toThrow(/#meta\.stops/);
+  });
+
   it('says nothing for a trace without a loop', () => {
     const v = viewOf(loadFixture(SPLIT_BRAIN));
     expect(fairnessReading(v)).toBeUndefined();
