@@ -50,10 +50,15 @@ describe('the property column', () => {
     expect(c.blame).toEqual([]);
   });
 
-  it('gives premise and conclusion of SplitBrainOnlyWithRouterFault (it holds: offPath is set at step 3)', () => {
+  it('gives premise and conclusion of SplitBrainOnlyWithRouterFault (it holds: the step to the split brain is an off-path answer)', () => {
     const c = column('SplitBrainOnlyWithRouterFault', trace());
-    expect(c.parts.map((p) => p.label)).toEqual(['ActiveCount > 1', 'offPath', 'ActiveCount']);
-    expect(c.steps.map((s) => s.values.join(' '))).toEqual(['false false 0', 'false false 0', 'false false 1', 'true true 2']);
+    // an action property: premise and conclusion of each step (none before the first). By hand: RouterMisbehaves
+    // (0 -> 0 active), n1 answered (0 -> 1), n2 answered (1 -> 2) while the router is faulty and prefers n1 (high)
+    expect(c.parts.map((p) => p.label)).toEqual([
+      'ActiveCount < 2 /\\ Cardinality({n \\in Nodes : srg1\'[n] = "active"}) = 2',
+      '\\E n \\in Nodes : ~(srg1[n] = "active") /\\ srg1\'[n] = "active" /\\ router = "faulty" /\\ ~RouterPrefers(n)',
+    ]);
+    expect(c.steps.map((s) => s.values.join(' '))).toEqual([' ', 'false false', 'false false', 'true true']);
     expect(c.failsAt).toBeUndefined();
   });
 
