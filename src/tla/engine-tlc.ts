@@ -156,8 +156,9 @@ class TlcSession {
         continue;
       }
       // TLC said a temporal property was violated but not which: check each alone (no invariants, no deadlock check).
-      const alone = await this.eachLivenessAlone();
+      const alone = await this.eachLivenessAlone(this.pending.liveness);
       if (alone) return alone;
+      this.pending.liveness = [];
     }
   }
 
@@ -186,15 +187,8 @@ class TlcSession {
           await this.record(names[0], f.v, r);
         } else {
           // which one TLC did not say: each alone
-          for (const name of [...names]) {
-            const one = await this.runOnce([], [name], false, env);
-            if ('ok' in one) return one;
-            if (one.stopped) return this.stoppedReport(one, one.stopped);
-            const g = readFinding(one.run, this.mc, [name], this.ctx.jar);
-            if ('ok' in g) return g;
-            if (g.kind === 'violations') for (const x of g.found) await this.record(x.name, x.v, one);
-            else if (g.kind === 'unattributed') await this.record(name, g.v, one);
-          }
+          const alone = await this.eachLivenessAlone(names, env);
+          if (alone) return alone;
           this.pendingEnv.set(env, []);
         }
       }
@@ -202,9 +196,10 @@ class TlcSession {
     return undefined;
   }
 
-  private async eachLivenessAlone(): Promise<TlcCheckResult | undefined> {
-    for (const name of [...this.pending.liveness]) {
-      const r = await this.runOnce([], [name], false);
+  /** Runs TLC on each of `names` alone (no invariants, no deadlock check), against Spec or an environment's spec. */
+  private async eachLivenessAlone(names: readonly string[], environment?: string): Promise<TlcCheckResult | undefined> {
+    for (const name of [...names]) {
+      const r = await this.runOnce([], [name], false, environment);
       if ('ok' in r) return r;
       if (r.stopped) return this.stoppedReport(r, r.stopped);
       const cannot = this.cannotGoOn();
@@ -214,7 +209,6 @@ class TlcSession {
       if (f.kind === 'violations') for (const x of f.found) await this.record(x.name, x.v, r);
       else if (f.kind === 'unattributed') await this.record(name, f.v, r);
     }
-    this.pending.liveness = [];
     return undefined;
   }
 
