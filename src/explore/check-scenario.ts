@@ -9,7 +9,7 @@ import { type Expr, type Temporal, type Value, TRUE, lit, mapExpr } from '../dsl
 import { type ActionProperty, type Expectation, type LivenessProperty, type Scenario, invariantPremise, lowerSystem } from '../model/index.js';
 import { type ItfTrace, writeItfTraceFile } from '../trace/index.js';
 import { type Progress, explore } from './bfs.js';
-import { type CompiledModel, compileModel } from './compile.js';
+import { type CompileOptions, type CompiledModel, compileModel } from './compile.js';
 import { type TransitionFacts, findLivenessViolation } from './liveness.js';
 import { exploreParallel } from './parallel.js';
 import type { ScenarioSource } from './parallel-protocol.js';
@@ -70,6 +70,8 @@ export interface CheckOptions {
   readonly source?: ScenarioSource;
   /** Folder traces are written under (`<outDir>/<scenario>/<property>.itf.json`); none written when undefined. */
   readonly outDir?: string;
+  /** How constants are compiled (`compileModel`'s option): `runtime` when many models of one shape are checked in one process. */
+  readonly constants?: CompileOptions['constants'];
 }
 
 /** A liveness property expanded over its quantifiers into leads-to pairs. */
@@ -140,7 +142,7 @@ export function environmentFacts(cm: CompiledModel, groups: Int32Array, lp: Live
 export async function checkScenario(sc: Scenario, opts: CheckOptions = {}): Promise<{ report: CheckReport; traces: Map<string, ItfTrace>; model: CompiledModel }> {
   const { system, properties } = sc.build();
   const fm = lowerSystem(system);
-  const cm = compileModel(fm);
+  const cm = compileModel(fm, opts.constants === undefined ? {} : { constants: opts.constants });
   const invariants = properties.filter((p) => p.kind === 'invariant');
   const liveness = properties.filter((p): p is LivenessProperty => p.kind === 'liveness');
   const actionProps = properties.filter((p): p is ActionProperty => p.kind === 'action');

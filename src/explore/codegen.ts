@@ -16,6 +16,8 @@ import type { Layout } from './layout.js';
 /** Runtime helpers the generated code calls (tables for sequences, enum conversions...). */
 export interface Helpers {
   readonly tables: unknown[];
+  /** The constants' codes, read by code compiled with `constants: 'runtime'`. */
+  readonly consts: Record<string, number>;
   err(msg: string): never;
   popcount(x: number): number;
 }
@@ -31,6 +33,13 @@ export interface GenCtx {
   readonly arr: string;
   readonly bound: ReadonlyMap<string, Binding>;
   readonly helpers: Helpers;
+  /**
+   * Where constants come from: written into the code as numbers (`inline`,
+   * the default: V8 folds them) or read from `h.consts` when the code runs
+   * (`runtime`): then models that differ only in their constants generate
+   * the same source, and a sweep of many such models optimises it once.
+   */
+  readonly constants?: 'inline' | 'runtime';
 }
 
 function table(ctx: GenCtx, value: unknown): string {
@@ -152,6 +161,7 @@ export function genCode(ctx: GenCtx, e: Expr): string {
     case 'lit': return String(codeOf(e.t, e.value));
     case 'const': {
       if (!(e.name in ctx.consts)) throw new Error(`compiler: constant ${e.name} has no value`);
+      if (ctx.constants === 'runtime') return `h.consts.${e.name}`;
       return String(codeOf(e.t, ctx.consts[e.name]));
     }
     case 'bound': {
@@ -246,7 +256,7 @@ export function genCode(ctx: GenCtx, e: Expr): string {
       const base = seqBases(st);
       const ec = cardinality(st.elem);
       const pw = Array.from({ length: st.max + 1 }, (_, i) => ec ** i);
-      const ops = table(ctx, { base, pw, ec, max: st.max, lenOf(code: number) { let l = 0; while (l < st.max && code >= base[l + 1]) l++; return l; } });
+      const ops = table(ctx, new SeqOps(base, pw, ec, st.max));
       const s = genCode(ctx, e.seq);
       if (e.op === 'len') {
         // Short sequences: compare with the length offsets inline.
@@ -304,8 +314,6 @@ function convertKey(ctx: GenCtx, key: Expr, keyT: Type): string {
   return keyT.kind === 'int' ? c : convert(ctx, key.t, keyT, c);
 }
 
-let tmpCounter = 0;
-
 /**
  * JS statements for a statement list. Expressions read the working array
  * `t`; a write to one key of a split function variable is a single slot
@@ -325,7 +333,9 @@ export function genStmts(ctx: GenCtx, stmts: readonly Stmt[]): string {
           const idx = isConst(key) ? String(vl.base + Number(key)) : `${vl.base} + ${key}`;
           out.push(`t[${idx}] = ${checked(ctx, tt.value, v.value, s.target.name)};`);
         } else if (vl.split && tt.kind === 'fun') {
-          const tmp = `_f${++tmpCounter}`;
+          // one name for every such block: it is block-scoped, and a name that
+          // does not depend on what was compiled before keeps equal code equal
+          const tmp = '_f';
           const vc = cardinality(tt.value);
           out.push(`{ const ${tmp} = ${convert(ctx, v.t, tt, genCode(ctx, v))};`);
           for (let k = 0; k < keyCount(tt.key); k++) out.push(`t[${vl.base + k}] = ${fromRank(tt.value, digit(tmp, vc ** k, vc))};`);
@@ -349,49 +359,73 @@ function checked(ctx: GenCtx, target: Type, v: Expr, name: string): string {
   if (target.kind === 'int') {
     const code = genCode(ctx, v);
     if (v.t.kind === 'int' && v.t.lo >= target.lo && v.t.hi <= target.hi) return code;
-    const tmp = `_v${++tmpCounter}`;
+    const tmp = '_v'; // a parameter name: scoped to its arrow, and the same in every model
     return `((${tmp}) => (${tmp} < ${target.lo} || ${tmp} > ${target.hi}) ? h.err(${JSON.stringify(`value assigned to ${name} is outside ${target.lo}..${target.hi}`)} + ': ' + ${tmp}) : ${tmp})(${code})`;
   }
   if (target.kind === 'enum' && v.t.kind === 'enum' && !v.t.values.every((x) => target.values.includes(x))) {
-    const tmp = `_v${++tmpCounter}`;
+    const tmp = '_v'; // a parameter name: scoped to its arrow, and the same in every model
     return `((${tmp}) => ${tmp} < 0 ? h.err(${JSON.stringify(`value assigned to ${name} is outside ${showType(target)}`)}) : ${tmp})(${convert(ctx, v.t, target, genCode(ctx, v))})`;
   }
   return convert(ctx, v.t, target, genCode(ctx, v));
 }
 
-/** The runtime helpers. */
-export function makeHelpers(): Helpers & Record<string, unknown> {
-  const h = {
-    tables: [] as unknown[],
-    err(msg: string): never { throw new Error(`model error: ${msg}`); },
-    popcount(x: number): number { let c = 0; while (x > 0) { c += x % 2; x = Math.floor(x / 2); } return c; },
-    head(o: SeqOps, s: number): number {
-      const l = o.lenOf(s);
-      if (l === 0) h.err('Head of an empty sequence');
-      return (s - o.base[l]) % o.ec;
-    },
-    tail(o: SeqOps, s: number): number {
-      const l = o.lenOf(s);
-      if (l === 0) h.err('Tail of an empty sequence');
-      return o.base[l - 1] + Math.floor((s - o.base[l]) / o.ec);
-    },
-    at(o: SeqOps, s: number, i: number): number {
-      const l = o.lenOf(s);
-      if (i < 1 || i > l) h.err(`sequence index ${i} outside 1..${l}`);
-      return Math.floor((s - o.base[l]) / o.pw[i - 1]) % o.ec;
-    },
-    append(o: SeqOps, s: number, e: number): number {
-      const l = o.lenOf(s);
-      if (l >= o.max) h.err(`Append beyond the bound ${o.max}`);
-      return o.base[l + 1] + (s - o.base[l]) + e * o.pw[l];
-    },
-    setOf(ranks: number[]): number {
-      let m = 0;
-      for (const r of new Set(ranks)) m += 2 ** r;
-      return m;
-    },
-  };
-  return h;
+/**
+ * The codes of one bounded sequence type: the offset of each length, the
+ * powers of the element count, and the bound. A class, so that every
+ * sequence of every model shares one shape and one `lenOf`.
+ */
+class SeqOps {
+  constructor(readonly base: number[], readonly pw: number[], readonly ec: number, readonly max: number) {}
+
+  /** The length of the sequence whose code is `code`. */
+  lenOf(code: number): number {
+    let l = 0;
+    while (l < this.max && code >= this.base[l + 1]) l++;
+    return l;
+  }
 }
 
-interface SeqOps { base: number[]; pw: number[]; ec: number; max: number; lenOf(code: number): number }
+function modelError(msg: string): never {
+  throw new Error(`model error: ${msg}`);
+}
+
+/*
+ * The helpers' functions exist once per process, not once per model: the
+ * generated code calls them through \`h\`, and V8 inlines a call only while
+ * its target stays the same function. Fresh closures per model would make
+ * every model's first run deoptimise the shared generated code.
+ */
+const sharedHelpers = {
+  err: modelError,
+  popcount(x: number): number { let c = 0; while (x > 0) { c += x % 2; x = Math.floor(x / 2); } return c; },
+  head(o: SeqOps, s: number): number {
+    const l = o.lenOf(s);
+    if (l === 0) modelError('Head of an empty sequence');
+    return (s - o.base[l]) % o.ec;
+  },
+  tail(o: SeqOps, s: number): number {
+    const l = o.lenOf(s);
+    if (l === 0) modelError('Tail of an empty sequence');
+    return o.base[l - 1] + Math.floor((s - o.base[l]) / o.ec);
+  },
+  at(o: SeqOps, s: number, i: number): number {
+    const l = o.lenOf(s);
+    if (i < 1 || i > l) modelError(`sequence index ${i} outside 1..${l}`);
+    return Math.floor((s - o.base[l]) / o.pw[i - 1]) % o.ec;
+  },
+  append(o: SeqOps, s: number, e: number): number {
+    const l = o.lenOf(s);
+    if (l >= o.max) modelError(`Append beyond the bound ${o.max}`);
+    return o.base[l + 1] + (s - o.base[l]) + e * o.pw[l];
+  },
+  setOf(ranks: number[]): number {
+    let m = 0;
+    for (const r of new Set(ranks)) m += 2 ** r;
+    return m;
+  },
+};
+
+/** The runtime helpers of one model: its own tables and constants, the shared functions. */
+export function makeHelpers(): Helpers & Record<string, unknown> {
+  return { tables: [] as unknown[], consts: {} as Record<string, number>, ...sharedHelpers };
+}

@@ -60,22 +60,65 @@ export interface CompiledModel {
 
 const CHUNK = 16;
 
+/**
+ * Generated functions by their source, for the life of the process. The
+ * generated code is pure in its arguments (the model's helpers `h` come in as
+ * one), so two models whose code reads the same share one function object,
+ * and V8 optimises it once: a sweep checks dozens of models that differ in a
+ * few constants, and recompiling every one of their functions cost it a
+ * second core (TurboFan in the background).
+ */
+const generated = new Map<string, Function>();
+
+/** Beyond this many generated functions the cache starts afresh: a long process (the tests, `mutants`) compiles hundreds of models. */
+const MAX_GENERATED = 20_000;
+
+/**
+ * A generated function named `name` (the name shows in profiles and V8's
+ * traces), shared by every model that generates the same source.
+ */
+function generatedFunction(name: string, params: readonly string[], body: string): Function {
+  const key = `${name}(${params.join(',')})\n${body}`;
+  let fn = generated.get(key);
+  if (fn === undefined) {
+    fn = new Function(`return function ${name}(${params.join(', ')}) {\n${body}\n};`)() as Function;
+    if (generated.size >= MAX_GENERATED) generated.clear();
+    generated.set(key, fn);
+  }
+  return fn;
+}
+
 /** Fuses the transitions' code into a few chunk functions and one caller. */
 function fuse(blocks: readonly string[]): CompiledModel['expand'] {
   const chunks: ((s: Float64Array, t: Float64Array, h: unknown, emit: (k: number) => void) => void)[] = [];
   for (let i = 0; i < blocks.length; i += CHUNK) {
     const body = `let k = -1;\ntry {\n${blocks.slice(i, i + CHUNK).join('\n')}\n} catch (e) {\nif (e && typeof e === 'object') e.transition = k;\nthrow e;\n}`;
-    chunks.push(new Function('s', 't', 'h', 'emit', body) as (typeof chunks)[number]);
+    chunks.push(generatedFunction(`chunk${i / CHUNK}`, ['s', 't', 'h', 'emit'], body) as (typeof chunks)[number]);
   }
-  const caller = new Function('c', `return function expand(s, t, h, emit) {\n${chunks.map((_, i) => `c[${i}](s, t, h, emit);`).join('\n')}\n};`);
+  const caller = generatedFunction('expandOf', ['c'], `return function expand(s, t, h, emit) {\n${chunks.map((_, i) => `c[${i}](s, t, h, emit);`).join('\n')}\n};`);
   return caller(chunks) as CompiledModel['expand'];
 }
 
+/** How to compile. */
+export interface CompileOptions {
+  /**
+   * `inline` (default): constants are numbers in the generated code, which
+   * suits one model explored long. `runtime`: the code reads them from the
+   * helpers, so models that differ only in constants share their generated
+   * functions and V8 optimises those once per process (a sweep).
+   */
+  readonly constants?: 'inline' | 'runtime';
+}
+
 /** Compiles a flat model. */
-export function compileModel(fm: FlatModel): CompiledModel {
+export function compileModel(fm: FlatModel, options: CompileOptions = {}): CompiledModel {
   const layout = makeLayout(fm.vars);
   const helpers = makeHelpers();
-  const base = (arr: string, bound: Map<string, { kind: 'code'; code: number } | { kind: 'js'; src: string }>): GenCtx => ({ layout, consts: fm.constValues, arr, bound, helpers });
+  const constants = options.constants ?? 'inline';
+  if (constants === 'runtime') {
+    for (const [name, decl] of Object.entries(fm.constants)) helpers.consts[name] = codeOf(decl.t, fm.constValues[name]);
+  }
+  const base = (arr: string, bound: Map<string, { kind: 'code'; code: number } | { kind: 'js'; src: string }>): GenCtx => ({ layout, consts: fm.constValues, arr, bound, helpers, constants });
   const transitions: CompiledTransition[] = [];
   const blocks: string[] = [];
   for (const a of fm.actions) {
@@ -102,8 +145,8 @@ export function compileModel(fm: FlatModel): CompiledModel {
       let guardFn: (s: Float64Array, h: unknown) => boolean;
       let applyFn: (s: Float64Array, t: Float64Array, h: unknown) => void;
       try {
-        guardFn = new Function('s', 'h', guardSrc) as typeof guardFn;
-        applyFn = new Function('s', 't', 'h', applySrc) as typeof applyFn;
+        guardFn = generatedFunction('guard', ['s', 'h'], guardSrc) as typeof guardFn;
+        applyFn = generatedFunction('apply', ['s', 't', 'h'], applySrc) as typeof applyFn;
       } catch (err) {
         throw new Error(`compiler: generated code for ${a.name} does not parse: ${(err as Error).message}\n${guardSrc}\n${applySrc}`);
       }
@@ -125,12 +168,12 @@ export function compileModel(fm: FlatModel): CompiledModel {
     fm, layout, transitions, init, h: helpers, codec: makeCodec(layout), expand,
     predicate(e: Expr) {
       const body = `return ${genBool(base('s', new Map()), e)};`;
-      const fn = new Function('s', 'h', body) as (s: Float64Array, h: unknown) => boolean;
+      const fn = generatedFunction('predicate', ['s', 'h'], body) as (s: Float64Array, h: unknown) => boolean;
       return (s) => fn(s, helpers);
     },
     stepPredicate(e: Expr) {
       const body = `return ${genBool(base('s', new Map()), e)};`;
-      const fn = new Function('s', 't', 'h', body) as (s: Float64Array, t: Float64Array, h: unknown) => boolean;
+      const fn = generatedFunction('stepPredicate', ['s', 't', 'h'], body) as (s: Float64Array, t: Float64Array, h: unknown) => boolean;
       return (s, t) => fn(s, t, helpers);
     },
   };
