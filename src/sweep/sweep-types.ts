@@ -18,6 +18,8 @@ export interface CellVerdict {
   readonly exercised?: number;
   readonly vacuous?: boolean;
   readonly trace?: string;
+  /** The trace's viewer page, written by the worker beside the trace (absent when it could not be rendered). */
+  readonly page?: string;
 }
 
 /** What a worker sends back for a combination. */

@@ -4,7 +4,6 @@ import { join, relative } from 'node:path';
 import { AXES, type ChosenAxis, DEFAULT_AXES, chooseAxis, combinations } from '../../sweep/axes.js';
 import { runSweep } from '../../sweep/run-sweep.js';
 import { sweepHtml, sweepMarkdown, sweepReport } from '../../sweep/sweep-report.js';
-import { mnhaPropertyModelOf, writeTraceHtml } from '../../viewer/index.js';
 import { parseArgs } from '../args.js';
 import { type Command, EXIT_MISMATCH, EXIT_OK, UsageError } from '../command.js';
 import { requireWritableFolder } from '../output-paths.js';
@@ -88,17 +87,10 @@ export const command: Command = {
       interrupt.dispose();
     }
     const report = sweepReport(chosen, combos, results, jobs, Date.now() - started);
-    // a viewer page per violated cell, beside its trace
+    // each violated cell's viewer page, which its worker wrote beside the trace
     const pages = new Map<string, string>();
     for (const row of report.combinations) {
-      for (const v of Object.values(row.verdicts)) {
-        if (!v.trace) continue;
-        const html = v.trace.replace(/\.itf\.json$/, '.html');
-        // The combination is no named scenario: its page evaluates the property under its own parameters.
-        const params = combos[row.index]?.params;
-        const w = await writeTraceHtml(v.trace, html, params ? { resolveProperty: (_s, p) => mnhaPropertyModelOf(params, p) } : {});
-        if (w.ok) pages.set(v.trace, html);
-      }
+      for (const v of Object.values(row.verdicts)) if (v.trace && v.page) pages.set(v.trace, v.page);
     }
     const link = (trace: string) => relative(out, pages.get(trace) ?? trace);
     await writeFileAtomic(join(out, 'sweep.json'), JSON.stringify(report, null, 2) + '\n');
