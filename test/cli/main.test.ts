@@ -25,6 +25,7 @@ describe('parameters out of range and unwritable paths', () => {
   it.each([
     [['bench', '--sessions', '99'], "ha-verify bench: option --sessions must be between 0 and 2, not 99 (the model's sessions domain)"],
     [['bench', '--workers', '1,65'], "ha-verify bench: --workers takes a list of counts from 1 to 64 like 1,2, not '1,65'"],
+    [['bench', '--sweep-only', '--no-sweep'], 'ha-verify bench: --sweep-only does not go with --scenario or --no-sweep'],
     [['check', '--scenario', 'default', '--workers', '0'], 'ha-verify check: option --workers must be between 1 and 64, not 0'],
     [['check', '--scenario', 'default', '--out', file], `ha-verify check: --out ${file}: is a file, not a folder`],
     [['export', '--out', file], `ha-verify export: --out ${file}: is a file, not a folder`],
