@@ -16,9 +16,10 @@ import type { CellResult, SweepJob } from './sweep-types.js';
  * core for those threads: they preempt the other workers, and concurrent
  * compilation on a saturated machine costs about twice the work it saves.
  * Each worker then collects and optimises on its own thread. Measured on 2
- * cores, the bench sweep with 2 workers: 119.6 s with V8's defaults, 92.2 s
- * with these flags; with 1 worker the defaults are faster (176 s against
- * 201 s). `HA_VERIFY_SWEEP_FLAGS` (space separated) replaces the choice.
+ * cores, the bench sweep: with 2 workers, 119.6 s with V8's defaults and
+ * 92.2 s with these flags (one run each); with 1 worker the defaults are a
+ * little faster (medians of two runs taken in turn: 184.3 s and 190.3 s).
+ * `HA_VERIFY_SWEEP_FLAGS` (space separated) replaces the choice.
  */
 export function workerFlags(workers: number, cores: number, override: string | undefined = process.env.HA_VERIFY_SWEEP_FLAGS): string[] {
   if (override !== undefined) return override.split(' ').filter((f) => f !== '');
