@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const dir = mkdtempSync(join(tmpdir(), 'ha-verify-config-cli-'));
@@ -57,6 +58,24 @@ describe('ha-verify config', () => {
     expect(r.out).toBe('');
     expect(r.err).toBe(`ha-verify config: ${DOC[0]} line 7 and ${n2} line 7: both nodes have local-id 1; give each node its own local-id (1..10) and the other's as peer-id\n`);
   }, 30_000);
+
+  it('the pair missing a backup-signal-route on n2: checked with n2 advertising low as backup; --out writes the constant and a scenario that reads back the same parameters', async () => {
+    const pair = ['examples/configs/missing-backup-signal-route/n1.set', 'examples/configs/missing-backup-signal-route/n2.set'];
+    const out = join(dir, 'missing-backup');
+    const r = cli([...pair, '--json', '--quiet', '--out', out]);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.out);
+    expect(report.derived.params.hasBackupSignalRoute).toEqual({ n1: true, n2: false });
+    expect(report.warnings.map((w: { code: string }) => w.code)).toContain('backup-signal-route-on-one-node');
+    // the tie between n2's low as backup and a failed n1's low goes to n1 (the default tie-break)
+    expect(report.findings.find((f: { property: string }) => f.property === 'IneligibleForwardsNothing')).toMatchObject({ verdict: 'violated', run: 'control' });
+    for (const run of ['control', 'sessions']) {
+      expect(readFileSync(join(out, `MC_config_${run}.tla`), 'utf8')).toContain('MC_HasBackupSignalRoute == ("n1" :> TRUE @@ "n2" :> FALSE)');
+      expect(readFileSync(join(out, `MC_config_${run}.cfg`), 'utf8')).toContain('HasBackupSignalRoute <- MC_HasBackupSignalRoute');
+    }
+    const written = await import(pathToFileURL(join(out, 'config-scenario.ts')).href) as { SCENARIOS: { name: string; params: unknown }[] };
+    expect(written.SCENARIOS.map((sc) => [sc.name, sc.params])).toEqual(report.derived.runs.map((run: { params: unknown }, i: number) => [['config-control', 'config-sessions'][i], run.params]));
+  }, 90_000);
 
   it('bad input: one line per bad file, exit 2, never a stack trace', () => {
     const empty = join(dir, 'empty.set');
