@@ -59,6 +59,19 @@ describe('ha-verify config', () => {
     expect(r.err).toBe(`ha-verify config: ${DOC[0]} line 7 and ${n2} line 7: both nodes have local-id 1; give each node its own local-id (1..10) and the other's as peer-id\n`);
   }, 30_000);
 
+  it('with --json a refused pair is also JSON on stdout: each error with its code and lines', () => {
+    const n2 = join(dir, 'same-id-json.set');
+    writeFileSync(n2, readFileSync(DOC[1] as string, 'utf8').replace('local-id 2 local-ip', 'local-id 1 local-ip').replace(/peer-id 1\b/g, 'peer-id 2'));
+    const r = cli([DOC[0] as string, n2, '--quiet', '--json']);
+    expect(r.code).toBe(2);
+    const message = `${DOC[0]} line 7 and ${n2} line 7: both nodes have local-id 1; give each node its own local-id (1..10) and the other's as peer-id`;
+    expect(r.err).toBe(`ha-verify config: ${message}\n`);
+    expect(JSON.parse(r.out)).toEqual({ errors: [{ code: 'same-local-id', message, lines: [{ file: DOC[0], line: 7 }, { file: n2, line: 7 }] }] });
+    const missing = cli([join(dir, 'missing.set'), DOC[1] as string, '--json']);
+    expect(missing.code).toBe(2);
+    expect(JSON.parse(missing.out)).toEqual({ errors: [{ code: 'file', message: `${join(dir, 'missing.set')}: no such file`, lines: [] }] });
+  }, 30_000);
+
   it('the pair missing a backup-signal-route on n2: checked with n2 advertising low as backup; --out writes the constant and a scenario that reads back the same parameters', async () => {
     const pair = ['examples/configs/missing-backup-signal-route/n1.set', 'examples/configs/missing-backup-signal-route/n2.set'];
     const out = join(dir, 'missing-backup');
