@@ -81,7 +81,10 @@ describe('ha-verify config', () => {
     expect(report.derived.params.hasBackupSignalRoute).toEqual({ n1: true, n2: false });
     expect(report.warnings.map((w: { code: string }) => w.code)).toContain('backup-signal-route-on-one-node');
     // the tie between n2's low as backup and a failed n1's low goes to n1 (the default tie-break)
-    expect(report.findings.find((f: { property: string }) => f.property === 'IneligibleForwardsNothing')).toMatchObject({ verdict: 'violated', run: 'control' });
+    const ineligible = report.findings.find((f: { property: string }) => f.property === 'IneligibleForwardsNothing');
+    expect(ineligible).toMatchObject({ verdict: 'violated', run: 'control' });
+    // n1.set line 19 is its backup-signal-route; n2.set has none, and line 15 opens its SRG1, where it is missing
+    expect(ineligible.lines).toEqual(expect.arrayContaining([{ file: pair[0], line: 19 }, { file: pair[1], line: 15 }]));
     for (const run of ['control', 'sessions']) {
       expect(readFileSync(join(out, `MC_config_${run}.tla`), 'utf8')).toContain('MC_HasBackupSignalRoute == ("n1" :> TRUE @@ "n2" :> FALSE)');
       expect(readFileSync(join(out, `MC_config_${run}.cfg`), 'utf8')).toContain('HasBackupSignalRoute <- MC_HasBackupSignalRoute');
