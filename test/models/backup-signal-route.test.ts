@@ -39,7 +39,7 @@ import { DEFAULT_PARAMS, type MnhaParams } from '../../models/mnha/params.js';
 import { mnhaScenario } from '../../models/mnha/scenario-kit.js';
 import { checkScenario } from '../../src/explore/check-scenario.js';
 import type { ActionLabel, Scenario } from '../../src/model/index.js';
-import { replayTrace, runLockstep } from '../../src/replay/index.js';
+import { checkConformance, replayTrace, runLockstep } from '../../src/replay/index.js';
 import { fromItfTrace } from '../../src/trace/index.js';
 
 const PROPERTY = 'IneligibleForwardsNothing';
@@ -104,4 +104,14 @@ describe('a backup without its backup-signal-route advertises low', () => {
     expect(withRoute.report.complete).toBe(true);
     expect(withRoute.report.properties.find((p) => p.name === PROPERTY)?.verdict).toBe('holds');
   });
+
+  it('every transition of the model without any backup-signal-route, and of the one without n1\'s, is the implementation\'s too', async () => {
+    for (const routes of [{ n1: false, n2: false }, { n1: false, n2: true }]) {
+      const sc = mnhaScenario({ name: 'no-backup-route', title: 'backup-signal-route', description: 'issue 13', params: { hasBackupSignalRoute: routes } });
+      const r = await checkConformance(sc);
+      expect(r.complete).toBe(true);
+      expect(r.departures).toBe(0);
+      expect(r.conform).toBe(r.transitions);
+    }
+  }, 60_000);
 });
