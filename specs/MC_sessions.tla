@@ -13,6 +13,7 @@ MC_Nodes == {"n1", "n2"}
 MC_Sessions == {"s1", "s2"}
 MC_LocalId == ("n1" :> 1 @@ "n2" :> 2)
 MC_Priority == [k \in {"n1", "n2"} |-> 0]
+MC_HasBackupSignalRoute == [k \in {"n1", "n2"} |-> TRUE]
 MC_Peer == ("n1" :> "n2" @@ "n2" :> "n1")
 MC_IclLossAtActive == "withdraw"
 MC_RouteConvergence == "instant"

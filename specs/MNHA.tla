@@ -7,21 +7,22 @@
 EXTENDS Naturals, Sequences, FiniteSets
 
 CONSTANTS
-  Nodes,             \* a set: ids of the node instances
-  Sessions,          \* a set: values of parameter s of OnlineOnPacketIfSessionMoves
-  LocalId,           \* local-id of each node (1..10, distinct)
-  Priority,          \* activeness-priority of each node; 0 = not configured
-  Peer,              \* the other node
-  IclLossAtActive,   \* what the active node does when the ICL goes down
-  RouteConvergence,  \* routers see advertisements at once ("instant") or later ("async")
-  Preemption,        \* a healthier higher-priority node takes activeness back
-  ManualFailover,    \* an operator may move activeness to the backup
-  Ipsec,             \* IKE/IPsec service on SRG1
-  TieBreak,          \* node the routers prefer on equal preference
-  Faults,            \* fault classes the environment may inject
-  IclCapacity,       \* most messages in flight in each ICL direction (bound of the search)
-  FaultWindow,       \* most ICL messages in flight when a fault, operator or traffic event strikes (bound of the search)
-  WaitForAnswer      \* a node that gives activeness away or leaves ineligible claims nothing until its peer answers
+  Nodes,                 \* a set: ids of the node instances
+  Sessions,              \* a set: values of parameter s of OnlineOnPacketIfSessionMoves
+  LocalId,               \* local-id of each node (1..10, distinct)
+  Priority,              \* activeness-priority of each node; 0 = not configured
+  HasBackupSignalRoute,  \* the node has a backup-signal-route configured (without one, its backup advertises low)
+  Peer,                  \* the other node
+  IclLossAtActive,       \* what the active node does when the ICL goes down
+  RouteConvergence,      \* routers see advertisements at once ("instant") or later ("async")
+  Preemption,            \* a healthier higher-priority node takes activeness back
+  ManualFailover,        \* an operator may move activeness to the backup
+  Ipsec,                 \* IKE/IPsec service on SRG1
+  TieBreak,              \* node the routers prefer on equal preference
+  Faults,                \* fault classes the environment may inject
+  IclCapacity,           \* most messages in flight in each ICL direction (bound of the search)
+  FaultWindow,           \* most ICL messages in flight when a fault, operator or traffic event strikes (bound of the search)
+  WaitForAnswer          \* a node that gives activeness away or leaves ineligible claims nothing until its peer answers
 
 \* Enumerations of the model (values are strings).
 Srg1States == {"hold", "active", "backup", "ineligible"}
@@ -45,6 +46,7 @@ BSeq(S, n) == {i \in Seq(S) : Len(i) <= n}
 ConstantsOK ==
   /\ LocalId \in [Nodes -> 1..10]
   /\ Priority \in [Nodes -> 0..254]
+  /\ HasBackupSignalRoute \in [Nodes -> BOOLEAN]
   /\ Peer \in [Nodes -> Nodes]
   /\ IclLossAtActive \in IclLossModes
   /\ RouteConvergence \in ConvergenceModes
@@ -362,8 +364,8 @@ IneligibleOnMon1RecoverIfPeerKnownActiveAndWait(n) ==
   /\ probing' = [probing EXCEPT ![n] = FALSE]
   /\ srg1' = [srg1 EXCEPT ![n] = "backup"]
   /\ activeRoute' = [activeRoute EXCEPT ![n] = FALSE]
-  /\ backupRoute' = [backupRoute EXCEPT ![n] = TRUE]
-  /\ adv' = [adv EXCEPT ![n] = "medium"]
+  /\ backupRoute' = [backupRoute EXCEPT ![n] = HasBackupSignalRoute[n]]
+  /\ adv' = [adv EXCEPT ![n] = IF HasBackupSignalRoute[n] THEN "medium" ELSE "low"]
   /\ UNCHANGED <<node, srg0, iclSeen, peerSrg1, shut, sess, sa, router, rview, icl, offPath,
                  probeLoss, lastPacket, tunnel, flapped>>
 
@@ -385,8 +387,8 @@ IneligibleOnMon1RecoverIfPeerKnownActive(n) ==
   /\ probing' = [probing EXCEPT ![n] = FALSE]
   /\ srg1' = [srg1 EXCEPT ![n] = "backup"]
   /\ activeRoute' = [activeRoute EXCEPT ![n] = FALSE]
-  /\ backupRoute' = [backupRoute EXCEPT ![n] = TRUE]
-  /\ adv' = [adv EXCEPT ![n] = "medium"]
+  /\ backupRoute' = [backupRoute EXCEPT ![n] = HasBackupSignalRoute[n]]
+  /\ adv' = [adv EXCEPT ![n] = IF HasBackupSignalRoute[n] THEN "medium" ELSE "low"]
   /\ UNCHANGED <<node, srg0, iclSeen, peerSrg1, awaiting, shut, sess, sa, router, rview, icl,
                  offPath, probeLoss, lastPacket, tunnel, flapped>>
 
@@ -858,8 +860,8 @@ ActiveOnPreempt(n) ==
   /\ probing' = [probing EXCEPT ![n] = FALSE]
   /\ srg1' = [srg1 EXCEPT ![n] = "backup"]
   /\ activeRoute' = [activeRoute EXCEPT ![n] = FALSE]
-  /\ backupRoute' = [backupRoute EXCEPT ![n] = TRUE]
-  /\ adv' = [adv EXCEPT ![n] = "medium"]
+  /\ backupRoute' = [backupRoute EXCEPT ![n] = HasBackupSignalRoute[n]]
+  /\ adv' = [adv EXCEPT ![n] = IF HasBackupSignalRoute[n] THEN "medium" ELSE "low"]
   /\ UNCHANGED <<node, srg0, iclSeen, peerSrg1, awaiting, shut, sess, router, rview, icl, offPath,
                  probeLoss, lastPacket, tunnel, flapped>>
 
@@ -937,8 +939,8 @@ ActiveOnFailover(n) ==
   /\ probing' = [probing EXCEPT ![n] = FALSE]
   /\ srg1' = [srg1 EXCEPT ![n] = "backup"]
   /\ activeRoute' = [activeRoute EXCEPT ![n] = FALSE]
-  /\ backupRoute' = [backupRoute EXCEPT ![n] = TRUE]
-  /\ adv' = [adv EXCEPT ![n] = "medium"]
+  /\ backupRoute' = [backupRoute EXCEPT ![n] = HasBackupSignalRoute[n]]
+  /\ adv' = [adv EXCEPT ![n] = IF HasBackupSignalRoute[n] THEN "medium" ELSE "low"]
   /\ UNCHANGED <<node, srg0, iclSeen, peerSrg1, shut, sess, router, rview, icl, offPath, probeLoss,
                  lastPacket, tunnel, flapped>>
 
@@ -1060,8 +1062,8 @@ HoldOnStateIfPeerIsActive(n) ==
      /\ probing' = [probing EXCEPT ![n] = FALSE]
      /\ srg1' = [srg1 EXCEPT ![n] = "backup"]
      /\ activeRoute' = [activeRoute EXCEPT ![n] = FALSE]
-     /\ backupRoute' = [backupRoute EXCEPT ![n] = TRUE]
-     /\ adv' = [adv EXCEPT ![n] = "medium"]
+     /\ backupRoute' = [backupRoute EXCEPT ![n] = HasBackupSignalRoute[n]]
+     /\ adv' = [adv EXCEPT ![n] = IF HasBackupSignalRoute[n] THEN "medium" ELSE "low"]
      /\ UNCHANGED <<node, srg0, iclSeen, shut, sess, sa, router, rview, icl, offPath, probeLoss,
                     lastPacket, tunnel, flapped>>
 
@@ -1179,8 +1181,8 @@ ActiveOnStateIfLosesSplitBrain(n) ==
      /\ probing' = [probing EXCEPT ![n] = FALSE]
      /\ srg1' = [srg1 EXCEPT ![n] = "backup"]
      /\ activeRoute' = [activeRoute EXCEPT ![n] = FALSE]
-     /\ backupRoute' = [backupRoute EXCEPT ![n] = TRUE]
-     /\ adv' = [adv EXCEPT ![n] = "medium"]
+     /\ backupRoute' = [backupRoute EXCEPT ![n] = HasBackupSignalRoute[n]]
+     /\ adv' = [adv EXCEPT ![n] = IF HasBackupSignalRoute[n] THEN "medium" ELSE "low"]
      /\ UNCHANGED <<node, srg0, iclSeen, shut, sess, router, rview, icl, offPath, probeLoss,
                     lastPacket, tunnel, flapped>>
 

@@ -19,7 +19,7 @@ import { setup } from 'xstate';
 import * as x from '../../src/dsl/index.js';
 import { dslFor, type MachineDefinition, SELF_FIELD } from '../../src/model/index.js';
 import { AskStates, Flags, LastPacket, Nodes, PeerViews, Prefs, SaStates, SessionStates, Srg1States, msgType } from './domains.js';
-import { constantsOf, IclLossT, IdT, type MnhaParams, PrioT, sessionsDomain } from './params.js';
+import { constantsOf, HasBackupRouteT, IclLossT, IdT, type MnhaParams, PrioT, sessionsDomain } from './params.js';
 
 /** The SRG1 states, as the node machine names them. */
 const SRG1 = ['hold', 'active', 'backup', 'ineligible'] as const;
@@ -55,6 +55,8 @@ export function nodeMachine(p: MnhaParams): MachineDefinition {
   const IclLossAtActive = x.constant('IclLossAtActive', IclLossT);
   const Preemption = x.constant('Preemption', x.boolT);
   const WaitForAnswer = x.constant('WaitForAnswer', x.boolT);
+  /** This node has a backup-signal-route configured (MNHA.md section 2). */
+  const hasBackupRoute = x.app(x.constant('HasBackupSignalRoute', HasBackupRouteT), me);
 
   const stateEv = x.eventOf({ srg1: Srg1States, flag: Flags });
   const sidEv = x.eventOf({ sid: Sessions });
@@ -106,8 +108,11 @@ export function nodeMachine(p: MnhaParams): MachineDefinition {
   /**
    * Decision: a backup claims activeness without a probe when its peer is
    * ineligible, in hold (the routers already prefer the backup's medium
-   * preference) unless the priorities give it to the peer, or backup too and
-   * this node would win a split-brain resolution.
+   * preference; a backup without a backup-signal-route claims all the same,
+   * as the node does not look at its routes to decide, and what the routers'
+   * tie-break then makes of it is for the checker to find) unless the
+   * priorities give it to the peer, or backup too and this node would win a
+   * split-brain resolution.
    */
   const backupClaims = (view: x.Expr) => x.or(viewIs(view, 'ineligible'),
     x.and(viewIs(view, 'hold'), x.not(prioritiesFavourPeer)),
@@ -150,7 +155,12 @@ export function nodeMachine(p: MnhaParams): MachineDefinition {
       x.assign(c.sa, x.ite(x.eq(c.sa, sa('synced')), sa('up'), c.sa)),
     ),
     leaveActive: dsl.action(x.assign(c.sa, x.ite(x.eq(c.sa, sa('up')), sa('synced'), c.sa))),
-    enterBackup: dsl.action(x.assign(c.activeRoute, x.FALSE), x.assign(c.backupRoute, x.TRUE), x.assign(c.adv, pref('medium'))),
+    // a node without a backup-signal-route installs none as backup: its policy then finds no signal
+    // route and it advertises the default, low, as in hold (the table of MNHA.md section 2)
+    enterBackup: dsl.action(
+      x.assign(c.activeRoute, x.FALSE), x.assign(c.backupRoute, hasBackupRoute),
+      x.assign(c.adv, x.ite(hasBackupRoute, pref('medium'), pref('low'))),
+    ),
     enterIneligible: dsl.action(
       x.assign(c.activeRoute, x.FALSE), x.assign(c.backupRoute, x.FALSE), x.assign(c.adv, pref('low')),
     ),

@@ -13,6 +13,14 @@ export interface MnhaParams {
   readonly localId: { readonly n1: number; readonly n2: number };
   /** Activeness priority (1..254), 0 when not configured. */
   readonly priority: { readonly n1: number; readonly n2: number };
+  /**
+   * Whether each node has a backup-signal-route configured (MNHA.md section
+   * 2). A node without one installs nothing as backup, so its policy finds
+   * no signal route and it advertises the default (low), as in hold. The
+   * active-signal-route has no such switch: a pair without it is refused
+   * by `ha-verify config` (the routers could not follow activeness at all).
+   */
+  readonly hasBackupSignalRoute: { readonly n1: boolean; readonly n2: boolean };
   /** What the active node does when it loses the ICL (MNHA.md section 4). */
   readonly iclLossAtActive: 'withdraw' | 'keep-and-probe';
   /** Whether the routers see route changes at once or later (MNHA.md section 2). */
@@ -51,6 +59,7 @@ export interface MnhaParams {
 export const DEFAULT_PARAMS: MnhaParams = {
   localId: { n1: 1, n2: 2 },
   priority: { n1: 0, n2: 0 },
+  hasBackupSignalRoute: { n1: true, n2: true },
   iclLossAtActive: 'withdraw',
   routeConvergence: 'instant',
   preemption: false,
@@ -67,6 +76,7 @@ export const DEFAULT_PARAMS: MnhaParams = {
 /** Types of the constants. */
 export const IdT = x.funT(Nodes, x.intT(1, 10));
 export const PrioT = x.funT(Nodes, x.intT(0, 254));
+export const HasBackupRouteT = x.funT(Nodes, x.boolT);
 export const IclLossT = x.enumT(['withdraw', 'keep-and-probe'], 'IclLossModes');
 export const ConvergenceT = x.enumT(['instant', 'async'], 'ConvergenceModes');
 export const FaultWindowT = x.intT(0, 4);
@@ -76,9 +86,12 @@ export function constantsOf(p: MnhaParams): Record<string, ConstDecl> {
   if (p.localId.n1 === p.localId.n2) throw new RangeError('local ids must differ');
   if (!Number.isInteger(p.iclCapacity) || p.iclCapacity < 1 || p.iclCapacity > 8) throw new RangeError('iclCapacity must be an integer in 1..8');
   if (!Number.isInteger(p.faultWindow) || p.faultWindow < 0 || p.faultWindow > 4) throw new RangeError('faultWindow must be an integer in 0..4');
+  // a parameter set written before the switch existed has no value for it: say so rather than export a partial function
+  if (typeof p.hasBackupSignalRoute?.n1 !== 'boolean' || typeof p.hasBackupSignalRoute?.n2 !== 'boolean') throw new RangeError('hasBackupSignalRoute must give n1 and n2 a boolean');
   return {
     LocalId: { t: IdT, value: { ...p.localId }, doc: 'local-id of each node (1..10, distinct)' },
     Priority: { t: PrioT, value: { ...p.priority }, doc: 'activeness-priority of each node; 0 = not configured' },
+    HasBackupSignalRoute: { t: HasBackupRouteT, value: { ...p.hasBackupSignalRoute }, doc: 'the node has a backup-signal-route configured (without one, its backup advertises low)' },
     Peer: { t: x.funT(Nodes, Nodes), value: { n1: 'n2', n2: 'n1' }, doc: 'the other node' },
     IclLossAtActive: { t: IclLossT, value: p.iclLossAtActive, doc: 'what the active node does when the ICL goes down' },
     RouteConvergence: { t: ConvergenceT, value: p.routeConvergence, doc: 'routers see advertisements at once ("instant") or later ("async")' },

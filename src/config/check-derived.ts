@@ -13,6 +13,7 @@ import { buildTraceView, textOfView, writeTraceHtml } from '../viewer/index.js';
 import { FAULT_ADVICE, PROPERTY_ADVICE } from './advice.js';
 import type { DerivedModel, ModelRun } from './derive-model.js';
 import { linesOf, type LineRef, type Pair } from './pair-issues.js';
+import type { NodeFile } from './read-node-file.js';
 
 /** A fault or operator step of a trace, as the report names it. */
 export interface TraceEvent {
@@ -68,6 +69,19 @@ export interface DerivedCheck {
 /** The scenario name of a run (also its trace folder and MC module). */
 export function runScenarioName(run: ModelRun): string {
   return `config-${run.name}`;
+}
+
+/**
+ * Where a statement that is absent would have been: the model now checks
+ * a node without a backup-signal-route as it is (hasBackupSignalRoute), so
+ * a finding that bears on the route points at that node's SRG1 (where it
+ * is missing) as well as at the route where it is configured.
+ */
+const ABSENT_AT: Readonly<Record<string, string>> = { 'srg1.backup-signal-route': 'srg1' };
+
+/** The lines of `keys` on each node, an absent statement of {@link ABSENT_AT} standing for its place. */
+function findingLines(nodes: readonly NodeFile[], keys: readonly string[]): LineRef[] {
+  return nodes.flatMap((node) => linesOf([node], keys.map((key) => (node.sources[key] === undefined ? ABSENT_AT[key] ?? key : key))));
 }
 
 /** The step names of the transitions, by the action names traces record. */
@@ -189,7 +203,7 @@ export async function checkDerived(pair: Pair, model: DerivedModel, options: Che
       ...(p.traceLength === undefined ? {} : { traceLength: p.traceLength }),
       ...(story === undefined ? {} : { story }),
       events,
-      lines: linesOf(nodes, keys),
+      lines: findingLines(nodes, keys),
       remedies,
     });
   }

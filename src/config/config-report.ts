@@ -46,7 +46,7 @@ function summary(node: Pair['n1']): NodeSummary {
  */
 export function buildConfigReport(pair: Pair, model: DerivedModel, check: DerivedCheck, pairWarnings: readonly PairIssue[]): ConfigReport {
   const notes = [pair.n1, pair.n2].flatMap((node) => node.notes.map((n) => ({
-    code: 'note', message: `${node.path}${n.line === null ? '' : ` line ${n.line}`}: ${n.message}`,
+    code: n.code ?? 'note', message: `${node.path}${n.line === null ? '' : ` line ${n.line}`}: ${n.message}`,
     lines: n.line === null ? [] : [{ file: node.path, line: n.line }],
   })));
   // what the reader skipped is said, not hidden: a statement outside high-availability may matter to the network

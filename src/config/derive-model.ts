@@ -57,6 +57,7 @@ export type DeriveResult = { readonly ok: true; readonly model: DerivedModel } |
 
 const both = (pair: Pair): NodeFile[] => [pair.n1, pair.n2];
 const onOff = (b: boolean): string => (b ? 'on' : 'off');
+const yesNo = (b: boolean): string => (b ? 'yes' : 'no');
 
 /** Why each fault class is possible (or not), from the configuration. */
 function possibleFaults(pair: Pair): { faults: FaultName[]; decisions: Decision[] } {
@@ -113,16 +114,6 @@ function approximations(pair: Pair, preemption: ReturnType<typeof preemptionOf>)
     out.push(issue('warning', 'preemption-on-one-node', [{ node: withIt, key: 'srg1.preemption' }, { node: without, key: 'srg1' }],
       `preemption is configured on one node only; ${how}; configure it on both nodes (or neither) so that the behaviour does not depend on which node has the higher priority`));
   }
-  for (const [self, other] of [[n1, n2], [n2, n1]] as const) {
-    if (self.config.srg1.backupSignalRoute === null && other.config.srg1.backupSignalRoute !== null) {
-      out.push(issue('warning', 'backup-signal-route-on-one-node', [{ node: other, key: 'srg1.backup-signal-route' }, { node: self, key: 'srg1' }],
-        `backup-signal-route is missing on ${self.path}: as backup that node advertises the default (low) preference, not medium; the model's backup always advertises medium, so after an ICL loss the model's routers prefer that backup where the real ones fall back to their own tie-break: the model is kinder here; add the backup-signal-route (and a policy that tests it) on both nodes`));
-    }
-  }
-  if (n1.config.srg1.backupSignalRoute === null && n2.config.srg1.backupSignalRoute === null) {
-    out.push(issue('warning', 'backup-signal-route-missing', [{ node: n1, key: 'srg1' }, { node: n2, key: 'srg1' }],
-      'no backup-signal-route on either node: a backup advertises the default (low) preference, not medium; the model\'s backup always advertises medium, so after an ICL loss its routers prefer the backup where the real ones fall back to their tie-break: the model is kinder here; configure backup-signal-route on both nodes'));
-  }
   for (const [srg, label] of [['srg0', 'SRG0'], ['srg1', 'SRG1']] as const) {
     const [m1, m2] = [n1.config[srg].monitoring.monitors.length > 0, n2.config[srg].monitoring.monitors.length > 0];
     if (m1 !== m2) {
@@ -131,6 +122,36 @@ function approximations(pair: Pair, preemption: ReturnType<typeof preemptionOf>)
       out.push(issue('warning', `${srg}-monitors-on-one-node`, [{ node: withIt, key: `${srg}.monitor` }, { node: without, key: srg }],
         `${label} monitors are configured on one node only; the model lets ${label} fail on either node (more than this pair can do), so a finding whose trace fails ${label} on ${without.path}'s node cannot happen as configured; monitor the same objects on both nodes`));
     }
+  }
+  return out;
+}
+
+/**
+ * The per-node `hasBackupSignalRoute` of the model: a node whose SRG1 has
+ * no backup-signal-route installs none as backup and advertises the
+ * default (low), which the model reproduces (MNHA.md section 2).
+ */
+export function backupSignalRoutesOf(pair: Pair): MnhaParams['hasBackupSignalRoute'] {
+  return { n1: pair.n1.config.srg1.backupSignalRoute !== null, n2: pair.n2.config.srg1.backupSignalRoute !== null };
+}
+
+/**
+ * A backup-signal-route missing on one node or both: exact in the model,
+ * but worth a warning, since it changes what the routers see.
+ */
+function backupRouteWarnings(pair: Pair): PairIssue[] {
+  const out: PairIssue[] = [];
+  const { n1, n2 } = pair;
+  const AS_MODELLED = 'the model reproduces this (hasBackupSignalRoute), so the findings below include what it leads to';
+  for (const [self, other, name] of [[n1, n2, 'n1'], [n2, n1, 'n2']] as const) {
+    if (self.config.srg1.backupSignalRoute === null && other.config.srg1.backupSignalRoute !== null) {
+      out.push(issue('warning', 'backup-signal-route-on-one-node', [{ node: other, key: 'srg1.backup-signal-route' }, { node: self, key: 'srg1' }],
+        `backup-signal-route is missing on ${self.path}: as backup that node advertises the default (low) preference, not medium, the same as a node in hold or an ineligible one, so the routers choose between it and such a peer by their own tie-break; ${AS_MODELLED} (${name} false); add the backup-signal-route (and a policy that tests it) on both nodes`));
+    }
+  }
+  if (n1.config.srg1.backupSignalRoute === null && n2.config.srg1.backupSignalRoute === null) {
+    out.push(issue('warning', 'backup-signal-route-missing', [{ node: n1, key: 'srg1' }, { node: n2, key: 'srg1' }],
+      `no backup-signal-route on either node: a backup advertises the default (low) preference, not medium, the same as a node in hold or an ineligible one, so the routers choose between it and such a peer by their own tie-break; ${AS_MODELLED} (false on both nodes); configure backup-signal-route on both nodes`));
   }
   return out;
 }
@@ -157,6 +178,7 @@ export function deriveModel(pair: Pair, options: DeriveOptions = {}): DeriveResu
     ...DEFAULT_PARAMS,
     localId: { n1: n1.config.localId, n2: n2.config.localId },
     priority,
+    hasBackupSignalRoute: backupSignalRoutesOf(pair),
     preemption,
     manualFailover: faults.includes('manualFailover'),
     ipsec: false,
@@ -184,7 +206,14 @@ export function deriveModel(pair: Pair, options: DeriveOptions = {}): DeriveResu
         : preempt.decidedBy === null ? 'configured on one node only, and the priorities do not differ: it never acts'
           : `configured on one node only: the setting of the higher-priority node (${preempt.decidedBy.path}), the one that would preempt`,
     },
-    { parameter: 'signal routes', value: nodes.map((n, i) => `n${i + 1} active ${n.config.srg1.activeSignalRoute ?? 'none'}, backup ${n.config.srg1.backupSignalRoute ?? 'none'}`).join('; '), lines: linesOf(nodes, ['srg1.active-signal-route', 'srg1.backup-signal-route']), why: 'active: the active node advertises high; backup: the backup advertises medium (the model assumes both routes on both nodes; see the warnings when not)' },
+    { parameter: 'signal routes', value: nodes.map((n, i) => `n${i + 1} active ${n.config.srg1.activeSignalRoute ?? 'none'}, backup ${n.config.srg1.backupSignalRoute ?? 'none'}`).join('; '), lines: linesOf(nodes, ['srg1.active-signal-route', 'srg1.backup-signal-route']), why: 'active: the active node advertises high; backup: the backup advertises medium, where there is one (hasBackupSignalRoute)' },
+    {
+      parameter: 'hasBackupSignalRoute', value: `n1 ${yesNo(params.hasBackupSignalRoute.n1)}, n2 ${yesNo(params.hasBackupSignalRoute.n2)}`,
+      // a node without the route is shown by its SRG1's first line: where the statement would be
+      lines: nodes.flatMap((n) => linesOf([n], [n.config.srg1.backupSignalRoute === null ? 'srg1' : 'srg1.backup-signal-route'])),
+      why: params.hasBackupSignalRoute.n1 && params.hasBackupSignalRoute.n2 ? 'backup-signal-route configured on both nodes: a backup advertises medium'
+        : 'backup-signal-route configured on the nodes marked yes; a backup without one advertises the default (low), as the model does',
+    },
     { parameter: 'ipsec', value: onOff(ipsec), lines: linesOf(nodes, ['srg1.managed-services']), why: ipsec ? 'managed-services ipsec on SRG1: checked in the ipsec run' : 'no managed-services ipsec on SRG1' },
     { parameter: 'sessions', value: '1 (sessions run)', lines: linesOf(nodes, ['srg0']), why: 'SRG0 is configured: one flow session stands for every session (each session is independent of the others)' },
     { parameter: 'iclLossAtActive', value: params.iclLossAtActive, lines: [], why: 'not in the configuration: it depends on the Junos release (withdraw: the documentation\'s reading; --icl-loss keep-and-probe for later releases)' },
@@ -192,7 +221,7 @@ export function deriveModel(pair: Pair, options: DeriveOptions = {}): DeriveResu
     { parameter: 'tieBreak', value: params.tieBreak, lines: [], why: 'not in the configuration: the node the routers prefer on equal preference is set on the routers (--tie-break)' },
     ...possible.decisions,
   ];
-  const warnings = approximations(pair, preempt);
+  const warnings = [...approximations(pair, preempt), ...backupRouteWarnings(pair)];
   if (sessionFaults.length < modelFaults.length || (ipsec && modelFaults.some((f) => f !== 'icl' && f !== 'crash'))) {
     warnings.push({
       severity: 'warning', code: 'runs-split', lines: [],

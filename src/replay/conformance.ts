@@ -21,7 +21,7 @@ import { storedState } from '../explore/traces.js';
 import type { ActionLabel, Scenario } from '../model/index.js';
 import { ImplDriver } from './impl-driver.js';
 import type { ImplOptions } from './impl-setup.js';
-import { modelOf, paramsOf } from './prepare-trace.js';
+import { modelOf, paramsOf, scenarioKey } from './prepare-trace.js';
 import { compareStates, type ModelState, refinementRules } from './refinement.js';
 import type { VariableDiff } from './result.js';
 
@@ -78,7 +78,7 @@ const explored = new Map<string, Explored>();
  * kept).
  */
 async function exploredGraph(scenario: Scenario, maxStates: number | undefined, signal: AbortSignal | undefined): Promise<Explored> {
-  const key = `${scenario.name}/${maxStates ?? 'all'}`;
+  const key = `${scenarioKey(scenario)}/${maxStates ?? 'all'}`;
   let e = explored.get(key);
   if (e === undefined) {
     const cm = compileModel(modelOf(scenario));

@@ -1,6 +1,6 @@
 /**
  * The implementation set up the way a scenario describes the model: the
- * same local ids, priorities, preemption, ICL-loss reading, route
+ * same local ids, priorities, preemption, backup-signal-routes, ICL-loss reading, route
  * convergence, stale-notice protection and router tie-break, one IPsec VPN when the scenario has
  * IPsec, a shut-on-failure interface so that SRG0's `shut` is observable.
  */
@@ -47,6 +47,8 @@ function readConfig(params: MnhaParams, node: NodeName): MnhaConfig {
     // the model writes "not configured" as 0; Junos leaves the statement out
     ...(priority > 0 ? { activenessPriority: priority } : {}),
     preemption: params.preemption,
+    // a node the model gives no backup-signal-route is configured without one, as a user's would be
+    backupSignalRoute: params.hasBackupSignalRoute[node],
     shutdownOnFailure: [REPLAY_SHUT_INTERFACE],
     vpns: params.ipsec ? [REPLAY_VPN] : [],
   });

@@ -37,12 +37,23 @@ export interface PreparedTrace {
 const HINT_REGENERATE = "regenerate the trace with 'ha-verify check --scenario NAME' from the current model";
 const models = new Map<string, FlatModel>();
 
+/**
+ * What the per-process caches of a scenario's model are keyed by: its name
+ * and its parameters, since two scenarios may share a name and differ in
+ * their parameters (the runs `ha-verify config` derives from two pairs are
+ * both `config-control`; a test's variants of one scenario).
+ */
+export function scenarioKey(scenario: Scenario): string {
+  return `${scenario.name} ${JSON.stringify(scenario.params)}`;
+}
+
 /** The flat model of a scenario, built once per process. */
 export function modelOf(scenario: Scenario): FlatModel {
-  let fm = models.get(scenario.name);
+  const key = scenarioKey(scenario);
+  let fm = models.get(key);
   if (fm === undefined) {
     fm = lowerSystem(scenario.build().system);
-    models.set(scenario.name, fm);
+    models.set(key, fm);
   }
   return fm;
 }

@@ -7,7 +7,7 @@
  */
 import { compileModel, type CompiledModel } from '../explore/compile.js';
 import { lowerSystem, type Scenario } from '../model/index.js';
-import { paramsOf } from '../replay/prepare-trace.js';
+import { paramsOf, scenarioKey } from '../replay/prepare-trace.js';
 import { type MnhaParams } from '../../models/mnha/params.js';
 import { mnhaSystem } from '../../models/mnha/system.js';
 
@@ -34,10 +34,11 @@ const compiled = new Map<string, CompiledModel>();
 
 /** The compiled validation model of a scenario, built once per process. */
 export function validationModel(scenario: Scenario): CompiledModel {
-  let cm = compiled.get(scenario.name);
+  const key = scenarioKey(scenario);
+  let cm = compiled.get(key);
   if (cm === undefined) {
     cm = compileModel(lowerSystem(mnhaSystem(validationParams(scenario)).decl));
-    compiled.set(scenario.name, cm);
+    compiled.set(key, cm);
   }
   return cm;
 }

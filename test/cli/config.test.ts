@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const dir = mkdtempSync(join(tmpdir(), 'ha-verify-config-cli-'));
@@ -57,6 +58,40 @@ describe('ha-verify config', () => {
     expect(r.out).toBe('');
     expect(r.err).toBe(`ha-verify config: ${DOC[0]} line 7 and ${n2} line 7: both nodes have local-id 1; give each node its own local-id (1..10) and the other's as peer-id\n`);
   }, 30_000);
+
+  it('with --json a refused pair is also JSON on stdout: each error with its code and lines', () => {
+    const n2 = join(dir, 'same-id-json.set');
+    writeFileSync(n2, readFileSync(DOC[1] as string, 'utf8').replace('local-id 2 local-ip', 'local-id 1 local-ip').replace(/peer-id 1\b/g, 'peer-id 2'));
+    const r = cli([DOC[0] as string, n2, '--quiet', '--json']);
+    expect(r.code).toBe(2);
+    const message = `${DOC[0]} line 7 and ${n2} line 7: both nodes have local-id 1; give each node its own local-id (1..10) and the other's as peer-id`;
+    expect(r.err).toBe(`ha-verify config: ${message}\n`);
+    expect(JSON.parse(r.out)).toEqual({ errors: [{ code: 'same-local-id', message, lines: [{ file: DOC[0], line: 7 }, { file: n2, line: 7 }] }] });
+    const missing = cli([join(dir, 'missing.set'), DOC[1] as string, '--json']);
+    expect(missing.code).toBe(2);
+    expect(JSON.parse(missing.out)).toEqual({ errors: [{ code: 'file', message: `${join(dir, 'missing.set')}: no such file`, lines: [] }] });
+  }, 30_000);
+
+  it('the pair missing a backup-signal-route on n2: checked with n2 advertising low as backup; --out writes the constant and a scenario that reads back the same parameters', async () => {
+    const pair = ['examples/configs/missing-backup-signal-route/n1.set', 'examples/configs/missing-backup-signal-route/n2.set'];
+    const out = join(dir, 'missing-backup');
+    const r = cli([...pair, '--json', '--quiet', '--out', out]);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.out);
+    expect(report.derived.params.hasBackupSignalRoute).toEqual({ n1: true, n2: false });
+    expect(report.warnings.map((w: { code: string }) => w.code)).toContain('backup-signal-route-on-one-node');
+    // the tie between n2's low as backup and a failed n1's low goes to n1 (the default tie-break)
+    const ineligible = report.findings.find((f: { property: string }) => f.property === 'IneligibleForwardsNothing');
+    expect(ineligible).toMatchObject({ verdict: 'violated', run: 'control' });
+    // n1.set line 19 is its backup-signal-route; n2.set has none, and line 15 opens its SRG1, where it is missing
+    expect(ineligible.lines).toEqual(expect.arrayContaining([{ file: pair[0], line: 19 }, { file: pair[1], line: 15 }]));
+    for (const run of ['control', 'sessions']) {
+      expect(readFileSync(join(out, `MC_config_${run}.tla`), 'utf8')).toContain('MC_HasBackupSignalRoute == ("n1" :> TRUE @@ "n2" :> FALSE)');
+      expect(readFileSync(join(out, `MC_config_${run}.cfg`), 'utf8')).toContain('HasBackupSignalRoute <- MC_HasBackupSignalRoute');
+    }
+    const written = await import(pathToFileURL(join(out, 'config-scenario.ts')).href) as { SCENARIOS: { name: string; params: unknown }[] };
+    expect(written.SCENARIOS.map((sc) => [sc.name, sc.params])).toEqual(report.derived.runs.map((run: { params: unknown }, i: number) => [['config-control', 'config-sessions'][i], run.params]));
+  }, 90_000);
 
   it('bad input: one line per bad file, exit 2, never a stack trace', () => {
     const empty = join(dir, 'empty.set');

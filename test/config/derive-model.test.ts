@@ -20,13 +20,16 @@ const ALL_FAULTS = ['icl', 'crash', 'srg1Monitor', 'srg0Monitor', 'router', 'pro
 
 /**
  * Hand-derived from the example files: local-id on line 7, activeness-priority on
- * line 20, preemption on line 21 (both read by eye, not by the reader).
+ * line 20, preemption on line 21, backup-signal-route on line 19 except in
+ * missing-backup-signal-route/n2.set, which has none (all read by eye, not by the reader).
  */
-const EXPECTED: Readonly<Record<string, { priority: { n1: number; n2: number }; preemption: boolean; warnings: string[] }>> = {
-  'documented-routing': { priority: { n1: 200, n2: 100 }, preemption: true, warnings: ['runs-split'] },
-  'equal-priorities': { priority: { n1: 150, n2: 150 }, preemption: true, warnings: ['runs-split'] },
-  'missing-backup-signal-route': { priority: { n1: 200, n2: 100 }, preemption: true, warnings: ['backup-signal-route-on-one-node', 'runs-split'] },
-  'preemption-one-side': { priority: { n1: 200, n2: 100 }, preemption: true, warnings: ['preemption-on-one-node', 'runs-split'] },
+type Expected = { priority: { n1: number; n2: number }; preemption: boolean; backup: { n1: boolean; n2: boolean }; warnings: string[] };
+const BOTH = { n1: true, n2: true };
+const EXPECTED: Readonly<Record<string, Expected>> = {
+  'documented-routing': { priority: { n1: 200, n2: 100 }, preemption: true, backup: BOTH, warnings: ['runs-split'] },
+  'equal-priorities': { priority: { n1: 150, n2: 150 }, preemption: true, backup: BOTH, warnings: ['runs-split'] },
+  'missing-backup-signal-route': { priority: { n1: 200, n2: 100 }, preemption: true, backup: { n1: true, n2: false }, warnings: ['backup-signal-route-on-one-node', 'runs-split'] },
+  'preemption-one-side': { priority: { n1: 200, n2: 100 }, preemption: true, backup: BOTH, warnings: ['preemption-on-one-node', 'runs-split'] },
 };
 
 describe('the derived model of each example pair', () => {
@@ -34,7 +37,7 @@ describe('the derived model of each example pair', () => {
     it(`${name}: ids 1 and 2, priorities ${e.priority.n1}/${e.priority.n2}, preemption ${e.preemption ? 'on' : 'off'}, every fault, control and sessions runs`, async () => {
       const m = await derived(name);
       expect(m.params).toMatchObject({
-        localId: { n1: 1, n2: 2 }, priority: e.priority, preemption: e.preemption, manualFailover: true, ipsec: false, sessions: 0,
+        localId: { n1: 1, n2: 2 }, priority: e.priority, hasBackupSignalRoute: e.backup, preemption: e.preemption, manualFailover: true, ipsec: false, sessions: 0,
         faults: ALL_FAULTS, iclLossAtActive: 'withdraw', routeConvergence: 'instant', tieBreak: 'n1',
       });
       expect(m.faults).toEqual([...ALL_FAULTS, 'manualFailover']);
@@ -64,10 +67,27 @@ describe('the derived model of each example pair', () => {
     expect(r.ok && r.model.warnings[0]?.message).toContain('which does not have it: the model\'s one switch is taken as off, which is exact: this pair never preempts');
   });
 
-  it('says the model is kinder where a backup-signal-route is missing', async () => {
-    const w = (await derived('missing-backup-signal-route')).warnings[0];
-    expect(w?.message).toContain('the model is kinder here');
-    expect(w?.lines).toEqual([{ file: 'examples/configs/missing-backup-signal-route/n1.set', line: 19 }, { file: 'examples/configs/missing-backup-signal-route/n2.set', line: 15 }]);
+  it('gives n2 of missing-backup-signal-route no backup-signal-route, from the lines that say so, and warns that the model reproduces it', async () => {
+    const m = await derived('missing-backup-signal-route');
+    const n1 = 'examples/configs/missing-backup-signal-route/n1.set';
+    const n2 = 'examples/configs/missing-backup-signal-route/n2.set';
+    // n1.set line 19 is its backup-signal-route; n2.set has none, and line 15 opens its SRG1 (deployment-type)
+    const d = m.decisions.find((x) => x.parameter === 'hasBackupSignalRoute');
+    expect(d?.value).toBe('n1 yes, n2 no');
+    expect(d?.lines).toEqual([{ file: n1, line: 19 }, { file: n2, line: 15 }]);
+    expect(m.runs.map((r) => r.params.hasBackupSignalRoute)).toEqual([{ n1: true, n2: false }, { n1: true, n2: false }]);
+    const w = m.warnings.find((x) => x.code === 'backup-signal-route-on-one-node');
+    expect(w?.message).toContain('the model reproduces this');
+    expect(w?.message).not.toContain('kinder');
+    expect(w?.lines).toEqual([{ file: n1, line: 19 }, { file: n2, line: 15 }]);
+  });
+
+  it('gives both nodes no backup-signal-route when neither file has one', async () => {
+    const pair = await examplePair('missing-backup-signal-route');
+    const none = { ...pair, n1: { ...pair.n1, config: { ...pair.n1.config, srg1: { ...pair.n1.config.srg1, backupSignalRoute: null } } } };
+    const r = deriveModel(none);
+    expect(r.ok && r.model.params.hasBackupSignalRoute).toEqual({ n1: false, n2: false });
+    expect(r.ok && r.model.warnings.map((w) => w.code)).toEqual(['backup-signal-route-missing', 'runs-split']);
   });
 
   it('narrows the faults with --faults, and refuses a fault the pair cannot have', async () => {

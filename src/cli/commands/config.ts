@@ -5,6 +5,7 @@ import { buildConfigReport } from '../../config/config-report.js';
 import { checkDerived } from '../../config/check-derived.js';
 import { deriveModel, FAULT_NAMES, type FaultName } from '../../config/derive-model.js';
 import { checkPair } from '../../config/pair-checks.js';
+import type { LineRef } from '../../config/pair-issues.js';
 import { readNodeFile, type NodeFile } from '../../config/read-node-file.js';
 import { scenarioFiles } from '../../config/write-scenario.js';
 import { parseArgs } from '../args.js';
@@ -59,7 +60,8 @@ options:
 
 Bad input (a missing, empty, binary or oversized file, a folder, a line the
 reader refuses, a pair that cannot work such as the same local-id on both
-nodes) is one line on stderr naming the file and line.
+nodes) is one line on stderr naming the file and line; with --json, stdout
+also gets {"errors": [{"code", "message", "lines"}]}.
 
 exit status: 0 no property violated; 1 a property violated (or the check
 was interrupted); 2 a configuration or usage error.`;
@@ -78,9 +80,22 @@ function choice<T extends string>(option: string, value: unknown, allowed: reado
   return value as T;
 }
 
-/** Writes `lines` on stderr, each as one `ha-verify config:` line. */
-function refuse(lines: readonly string[]): number {
-  for (const line of lines) process.stderr.write(`ha-verify config: ${line}\n`);
+/** One reason the pair was refused, as `--json` prints it. */
+export interface ConfigRefusal {
+  /** Stable: `file` (a file that cannot be read or that the reader refuses), a pair check's code, or `faults`. */
+  readonly code: string;
+  readonly message: string;
+  readonly lines: readonly LineRef[];
+}
+
+/**
+ * Writes each refusal on stderr as one `ha-verify config:` line and, with
+ * `--json`, also prints `{"errors": [...]}` on stdout, so that a script
+ * reading stdout sees why there is no report (the exit status stays 2).
+ */
+function refuse(refusals: readonly ConfigRefusal[], json: boolean): number {
+  for (const r of refusals) process.stderr.write(`ha-verify config: ${r.message}\n`);
+  if (json) process.stdout.write(`${JSON.stringify({ errors: refusals }, null, 2)}\n`);
   return EXIT_USAGE;
 }
 
@@ -106,19 +121,20 @@ export const command: Command = {
 
     const read = await Promise.all([readNodeFile(positional[0]!), readNodeFile(positional[1]!)]);
     const failed = read.flatMap((r) => (r.ok ? [] : [r.error]));
-    if (failed.length > 0) return refuse(failed);
+    const json = options.json === true;
+    if (failed.length > 0) return refuse(failed.map((message) => ({ code: 'file', message, lines: [] })), json);
     const [n1, n2] = read.map((r) => (r as { node: NodeFile }).node) as [NodeFile, NodeFile];
     const pair = { n1, n2 };
     const issues = checkPair(pair);
     const errors = issues.filter((i) => i.severity === 'error');
-    if (errors.length > 0) return refuse(errors.map((e) => e.message));
+    if (errors.length > 0) return refuse(errors.map((e) => ({ code: e.code, message: e.message, lines: e.lines })), json);
     const derived = deriveModel(pair, {
       ...(faults === undefined ? {} : { faults }),
       ...(iclLossAtActive === undefined ? {} : { iclLossAtActive }),
       ...(routeConvergence === undefined ? {} : { routeConvergence }),
       ...(tieBreak === undefined ? {} : { tieBreak }),
     });
-    if (!derived.ok) return refuse([derived.error]);
+    if (!derived.ok) return refuse([{ code: 'faults', message: derived.error, lines: [] }], json);
     const model = derived.model;
 
     if (outGiven !== undefined) {
@@ -138,7 +154,7 @@ export const command: Command = {
         onRun: (run) => say(`checking the ${run.name} run: ${run.purpose}...`),
       });
       const report = buildConfigReport(pair, model, check, issues);
-      process.stdout.write(options.json === true ? `${JSON.stringify(report, null, 2)}\n` : configText(report, options.text === true));
+      process.stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : configText(report, options.text === true));
       return report.violations === 0 && report.complete ? EXIT_OK : EXIT_MISMATCH;
     } finally {
       interrupt.dispose();

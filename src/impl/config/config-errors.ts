@@ -62,11 +62,13 @@ export interface ConfigError {
  */
 export type ConfigSources = Readonly<Record<string, number>>;
 
-/** A statement read but switched off (`deactivate`) or not modelled: a warning, not an error. */
+/** A statement read but switched off (`deactivate`), not modelled, or not read (groups): a warning, not an error. */
 export interface ConfigNote {
   /** The line concerned, or null for the file as a whole. */
   readonly line: number | null;
   readonly message: string;
+  /** Stable code for scripts, when the note has one of its own (`groups-not-expanded`). */
+  readonly code?: string;
 }
 
 /** The reader's answer: a checked configuration, or every error found. */

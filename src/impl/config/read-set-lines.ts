@@ -27,6 +27,30 @@ function startsWith(words: readonly string[], path: readonly string[]): boolean 
   return path.length <= words.length && path.every((word, i) => words[i] === word);
 }
 
+/** A `set groups ...` line, or one that applies groups (`apply-groups`, `apply-groups-except`) at any level. */
+function isGroupLine(words: readonly string[]): boolean {
+  return words[1] === 'groups' || words.some((w) => w === 'apply-groups' || w === 'apply-groups-except');
+}
+
+/**
+ * The one note for a file's configuration groups: the reader does not
+ * expand them, so a statement a node inherits from a group is not read.
+ * Said once per file, at the first such line, with their count.
+ */
+function groupsNote(lines: readonly string[]): ConfigNote | null {
+  const at: number[] = [];
+  lines.forEach((line, index) => {
+    if (line.startsWith('set ') && unbalancedQuote(line) === null && isGroupLine(tokenize(line))) at.push(index + 1);
+  });
+  if (at.length === 0) return null;
+  const count = at.length === 1 ? 'this line' : `${at.length} lines from this one`;
+  return {
+    line: at[0]!,
+    code: 'groups-not-expanded',
+    message: `configuration groups are not expanded (groups or apply-groups: ${count}): a statement inherited from a group is not read; give "show configuration | display inheritance | display set" to have it read`,
+  };
+}
+
 /**
  * Reads one node's configuration from `set` lines (a string with one line
  * per statement, or the lines themselves), as written by hand or as
@@ -34,7 +58,8 @@ function startsWith(words: readonly string[], path: readonly string[]): boolean 
  * comments skipped). A `deactivate` line switches off every statement
  * under its path, wherever it sits in the text, as Junos does; each
  * statement switched off is listed in `notes`. Lines that do not configure
- * MNHA are counted in `ignoredLines`. Never throws for a bad
+ * MNHA are counted in `ignoredLines`; configuration groups are not
+ * expanded, and one note says so when the file has any. Never throws for a bad
  * configuration: the result lists every error found, in line order. When
  * some line cannot be read, only such line errors are listed; the
  * whole-configuration checks run once every line reads.
@@ -70,5 +95,6 @@ export function readSetLines(text: string | readonly string[]): ConfigResult {
   if (lineErrors.length > 0) return { ok: false, errors: lineErrors };
   const verdict = validateDraft(draft);
   if (!verdict.ok) return { ok: false, errors: sortErrors(verdict.errors) };
-  return { ok: true, config: verdict.config, ignoredLines: draft.ignoredLines, sources: sourcesOf(draft), notes: [...notes, ...verdict.notes] };
+  const groups = groupsNote(lines);
+  return { ok: true, config: verdict.config, ignoredLines: draft.ignoredLines, sources: sourcesOf(draft), notes: [...notes, ...verdict.notes, ...(groups === null ? [] : [groups])] };
 }

@@ -24,6 +24,8 @@ export interface NodeConfigOptions {
   readonly peerIp?: string;
   readonly activenessPriority?: number;
   readonly preemption?: boolean;
+  /** Whether SRG1 has a backup-signal-route (default true); without one the backup advertises low. */
+  readonly backupSignalRoute?: boolean;
   /** Default 192.0.2.1. */
   readonly probeDestIp?: string;
   /** The floating IP on lo0 and the probe source. Default 198.51.100.10. */
@@ -68,8 +70,8 @@ export function renderSetLines(options: NodeConfigOptions): string[] {
   lines.push(
     `${srg1} activeness-probe dest-ip ${o.probeDestIp ?? '192.0.2.1'} src-ip ${floating}`,
     `${srg1} active-signal-route 10.39.1.1`,
-    `${srg1} backup-signal-route 10.39.1.2`,
   );
+  if (o.backupSignalRoute ?? true) lines.push(`${srg1} backup-signal-route 10.39.1.2`);
   if (o.srg1Threshold !== undefined) lines.push(`${srg1} monitor srg-threshold ${o.srg1Threshold}`);
   for (const m of o.srg1Monitors ?? []) lines.push(`${srg1} monitor ${m.kind} ${m.target}${m.weight === undefined ? '' : ` weight ${m.weight}`}`);
   lines.push(`set interfaces lo0 unit 0 family inet address ${floating}/32`);

@@ -437,8 +437,10 @@ export class MnhaNode {
   /**
    * Whether a backup claims activeness without a probe: its peer is
    * ineligible; in hold, unless the priorities favour the peer (the routers
-   * already prefer this node's medium preference); or backup too, when this
-   * node would win a split-brain resolution.
+   * already prefer this node's medium preference; without a
+   * backup-signal-route the node claims all the same: it decides on states,
+   * not on its routes); or backup too, when this node would win a
+   * split-brain resolution.
    */
   protected backupClaims(peer: PeerState): boolean {
     if (peer.srg1 === 'ineligible') return true;
@@ -466,11 +468,15 @@ export class MnhaNode {
     this.sas.takeOver();
   }
 
-  /** Becomes backup: backup-signal-route in, active-signal-route out. */
+  /**
+   * Becomes backup: active-signal-route out, backup-signal-route in when the
+   * configuration has one. Without it nothing is installed and the policy
+   * gives the default preference (low), as in hold (MNHA.md section 2).
+   */
   protected becomeBackup(): void {
     this.leaveActive();
     this.routes.remove('active');
-    this.routes.install('backup');
+    if (this.config.srg1.backupSignalRoute !== null) this.routes.install('backup');
     this.srg1 = 'backup';
   }
 

@@ -49,6 +49,21 @@ describe('the reader gaps of issue 13', () => {
     expect(r.notes).toEqual([{ line: 7, message: 'line 7 is deactivated (line 16): the statement is off and not read' }]);
   });
 
+  it('says once, at the first such line, that configuration groups are not expanded', () => {
+    // lines 16 to 18: a group holding an HA statement, and two places that apply groups
+    const r = accepted(readSetLines(n1With({}, [
+      'set groups HA_COMMON chassis high-availability services-redundancy-group 1 preemption',
+      'set apply-groups HA_COMMON',
+      'set interfaces apply-groups-except HA_COMMON',
+    ])));
+    expect(r.notes).toEqual([{
+      line: 16, code: 'groups-not-expanded',
+      message: 'configuration groups are not expanded (groups or apply-groups: 3 lines from this one): a statement inherited from a group is not read; give "show configuration | display inheritance | display set" to have it read',
+    }]);
+    expect(r.ignoredLines).toBe(3);
+    expect(accepted(readSetLines(n1With())).notes).toEqual([]);
+  });
+
   it('reads the output of show configuration | display set, prompt, banner and comments included', () => {
     const text = [
       'admin@srx-a> show configuration | display set',
